@@ -1,0 +1,53 @@
+# The README's two commands go through here: `make demo` and `make test`.
+# Both install what they need on a fresh Debian 12 machine (as root, or with sudo).
+
+SHELL := /bin/bash
+UV ?= $(shell command -v uv 2>/dev/null || echo .venv-tools/bin/uv)
+PY := .venv/bin/python
+DEMO_DIR ?= demo
+APT_PACKAGES := mariadb-server mariadb-client postgresql postgresql-client
+
+.PHONY: demo test install system-deps lint typecheck unit bench clean
+
+## install: Python environment from the lock file (uv, then `uv sync --frozen`)
+install: .venv/.synced
+
+.venv-tools/bin/uv:
+	python3 -m venv .venv-tools
+	.venv-tools/bin/pip install --quiet uv
+
+.venv/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --all-groups
+	touch $@
+
+## system-deps: Debian packages the tests drive for real (MariaDB, PostgreSQL)
+system-deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+lint: install
+	.venv/bin/ruff check src tests benchmarks
+	.venv/bin/ruff format --check src tests benchmarks
+
+typecheck: install
+	.venv/bin/mypy
+
+unit: install system-deps
+	.venv/bin/pytest -q -p no:cacheprovider
+
+## test: everything CI runs
+test: lint typecheck unit
+
+## demo: synthetic seized forum -> whole pipeline -> what was found
+demo: install
+	$(PY) -m safeguard.demo $(DEMO_DIR)
+
+bench: install system-deps
+	$(PY) benchmarks/ingest.py
+
+clean:
+	rm -rf .venv .venv-tools $(DEMO_DIR) .pytest_cache .mypy_cache .ruff_cache
