@@ -1,0 +1,219 @@
+"""Choosing a mapping for staged source tables, and compiling it to SQL.
+
+The compiled SQL reads the staged Parquet copies of the raw tables and
+inserts records with provenance. Record ids are derived by the ``sg_id``
+macro from a per-unit salt (case id, evidence hash, archive member) and the
+source key, so ingesting the same evidence again gives the same ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from safeguard.exceptions import MappingError
+from safeguard.ingest.mapping import ID_COLUMNS, PLACEHOLDER, REFERENCES, Mapping, RecordSpec
+
+#: besides id tables (deduplicated on their id), rows identical on these columns are dropped
+DEDUPE = {
+    "message_recipients": ("message_id", "source_user_id", "kind"),
+    "mail_recipients": ("mail_id", "role", "address"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class StagedTable:
+    """A raw table staged as Parquet."""
+
+    name: str
+    paths: tuple[str, ...]
+    columns: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """A mapping chosen for a unit, with the table prefix found."""
+
+    mapping: Mapping
+    prefix: str
+    score: int
+
+
+def _prefix_for(mapping: Mapping, names: set[str]) -> str | None:
+    if not mapping.detect_tables:
+        return None
+    first = mapping.detect_tables[0]
+    candidates = list(mapping.prefixes) + sorted(
+        {n[: -len(first)] for n in names if n.endswith(first)}
+    )
+    for prefix in candidates:
+        if all(prefix + t in names for t in mapping.detect_tables):
+            return prefix
+    return None
+
+
+def choose(
+    mappings: dict[str, Mapping],
+    reader: str,
+    tables: dict[str, StagedTable],
+    forced: str | None = None,
+) -> Choice | None:
+    """The mapping that fits best (most detect tables present), or the forced one."""
+    names = set(tables)
+    if forced is not None:
+        if forced not in mappings:
+            raise MappingError(f"no mapping named {forced!r}; known: {sorted(mappings)}")
+        m = mappings[forced]
+        prefix = _prefix_for(m, names)
+        if prefix is None:
+            raise MappingError(
+                f"mapping {forced!r} needs tables {list(m.detect_tables)} (with any prefix); "
+                f"the evidence has {sorted(names)[:20]}"
+            )
+        return Choice(m, prefix, len(m.detect_tables))
+    best: Choice | None = None
+    for m in mappings.values():
+        if m.readers and reader not in m.readers:
+            continue
+        prefix = _prefix_for(m, names)
+        if prefix is None:
+            continue
+        score = len(m.detect_tables) * 100 + len(
+            m.tables_used() & {n[len(prefix) :] for n in names if n.startswith(prefix)}
+        )
+        if best is None or score > best.score:
+            best = Choice(m, prefix, score)
+    return best
+
+
+def id_macro(salt: str) -> str:
+    """The ``sg_id(kind, key)`` macro for one unit; ``salt`` must be hex."""
+    if not all(c in "0123456789abcdef" for c in salt):
+        raise ValueError("salt must be lower-case hex")
+    return (
+        "CREATE OR REPLACE TEMP MACRO sg_id(kind, key) AS kind || '_' || "
+        f"substr(sha256('{salt}|' || kind || '|' || CAST(key AS VARCHAR)), 1, 16)"
+    )
+
+
+def _lit(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _source(table: StagedTable) -> str:
+    paths = ", ".join(_lit(p) for p in table.paths)
+    return f"read_parquet([{paths}], union_by_name = true)"
+
+
+class _Scope:
+    """Which alias has which columns, for placeholder resolution."""
+
+    def __init__(self) -> None:
+        self.columns: dict[str, frozenset[str]] = {}
+
+    def render(self, expr: str) -> str | None:
+        """``expr`` with placeholders resolved, or None if one names a missing column."""
+        missing = False
+
+        def sub(m: object) -> str:
+            nonlocal missing
+            alias, col = m.group(1), m.group(2)  # type: ignore[attr-defined]
+            if col not in self.columns.get(alias, frozenset()):
+                missing = True
+                return "NULL"
+            return f'{alias}."{col}"'
+
+        out = PLACEHOLDER.sub(sub, expr)
+        return None if missing else out
+
+    def coalesce(self, alts: list[str]) -> str:
+        rendered = [r for r in (self.render(a) for a in alts) if r is not None]
+        if not rendered:
+            return "NULL"
+        return rendered[0] if len(rendered) == 1 else f"coalesce({', '.join(rendered)})"
+
+
+def compile_spec(
+    spec: RecordSpec, choice: Choice, tables: dict[str, StagedTable], columns: tuple[str, ...]
+) -> str | None:
+    """INSERT … SELECT for one spec, or None when its source table is absent."""
+    base = tables.get(choice.prefix + spec.table)
+    if base is None:
+        return None
+    scope = _Scope()
+    scope.columns[spec.alias] = base.columns
+    sql_from = [f"{_source(base)} AS {spec.alias}"]
+    for j in spec.joins:
+        jt = tables.get(choice.prefix + j.table)
+        if jt is None:
+            continue
+        scope.columns[j.alias] = jt.columns
+        on = scope.render(j.on)
+        if on is None:
+            del scope.columns[j.alias]
+            continue
+        src = _source(jt)
+        if j.first_per and j.first_per in jt.columns:
+            src = (
+                f"(SELECT * FROM {src} QUALIFY row_number() OVER "
+                f'(PARTITION BY "{j.first_per}" ORDER BY _sg_row) = 1)'
+            )
+        sql_from.append(f"LEFT JOIN {src} AS {j.alias} ON {on}")
+    if spec.unnest is not None:
+        expr = scope.render(spec.unnest.expr)
+        if expr is None:
+            return None
+        fields = ", ".join(f"u.rec.{f} AS {f}" for f in spec.unnest.fields)
+        sql_from.append(
+            f", LATERAL (SELECT {fields} FROM (SELECT unnest({expr}) AS rec) AS u) "
+            f"AS {spec.unnest.alias}"
+        )
+        scope.columns[spec.unnest.alias] = frozenset(spec.unnest.fields)
+    select = _select_list(spec, choice, scope, columns)
+    where = [w for w in (scope.render(c) for c in spec.where) if w is not None]
+    sql = f"SELECT {select} FROM " + " ".join(sql_from).replace(" , LATERAL", ", LATERAL")
+    if where:
+        sql += " WHERE " + " AND ".join(f"({w})" for w in where)
+    return _dedupe(spec.record, sql, columns)
+
+
+def _select_list(spec: RecordSpec, choice: Choice, scope: _Scope, columns: tuple[str, ...]) -> str:
+    exprs: dict[str, str] = {}
+    for col, alts in spec.fields.items():
+        expr = scope.coalesce(alts)
+        kind = REFERENCES.get((spec.record, col))
+        exprs[col] = f"sg_id('{kind}', {expr})" if kind else expr
+    if spec.record in ID_COLUMNS:
+        id_col, kind = ID_COLUMNS[spec.record]
+        exprs[id_col] = f"sg_id('{kind}', {scope.coalesce(spec.key)})"
+    if "platform" in columns:
+        exprs.setdefault("platform", _lit(choice.mapping.name))
+    if "time_source" in columns:
+        exprs.setdefault("time_source", _lit(choice.mapping.time_source))
+    a = spec.alias
+    exprs.update(
+        {
+            "evidence_id": "$evidence_id",
+            "evidence_sha256": "$evidence_sha256",
+            "source_member": "$source_member",
+            "source_table": _lit(choice.prefix + spec.table),
+            "source_row": f"{a}._sg_row",
+            "source_offset": f"{a}._sg_offset",
+        }
+    )
+    return ", ".join(f'{exprs.get(c, "NULL")} AS "{c}"' for c in columns)
+
+
+def _dedupe(record: str, sql: str, columns: tuple[str, ...]) -> str:
+    keys: tuple[str, ...] = ()
+    if record in ID_COLUMNS:
+        keys = (ID_COLUMNS[record][0],)
+    elif record in DEDUPE:
+        keys = DEDUPE[record]
+    cols = ", ".join(f'"{c}"' for c in columns)
+    if keys:
+        part = ", ".join(f'"{k}"' for k in keys)
+        sql = (
+            f"SELECT {cols} FROM ({sql}) QUALIFY row_number() OVER "
+            f"(PARTITION BY {part} ORDER BY source_row) = 1"
+        )
+    return f'INSERT INTO "{record}" ({cols}) {sql}'

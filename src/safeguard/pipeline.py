@@ -1,0 +1,58 @@
+"""The stage order, written once.
+
+``safeguard run CASE`` runs these in order. Every stage is re-runnable and
+skips work already done (ingest skips items already ingested). Later issues
+add ``extract``, ``enrich``, ``resolve``, ``attribute``, ``score``, ``link``
+and ``package`` here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from safeguard.case import Case
+from safeguard.ingest.runner import ProgressFactory, ingest
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    doc: str
+    run: Callable[[Case, ProgressFactory | None], Any]
+
+
+def _ingest(case: Case, progress: ProgressFactory | None) -> Any:
+    return ingest(case, progress=progress)
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("ingest", "read every registered evidence item into records", _ingest),
+)
+
+
+def run(
+    case: Case,
+    progress: ProgressFactory | None = None,
+    on_stage: Callable[[Stage, Any], None] | None = None,
+) -> dict[str, Any]:
+    """Run every stage in order; save the resolved settings next to the run's outputs."""
+    run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    folder = case.root / "runs" / run_id
+    folder.mkdir(parents=True)
+    (folder / "settings.json").write_text(case.settings.model_dump_json(indent=1), "utf-8")
+    results: dict[str, Any] = {}
+    for stage in STAGES:
+        results[stage.name] = stage.run(case, progress)
+        if on_stage:
+            on_stage(stage, results[stage.name])
+    return results
+
+
+def summary_json(results: dict[str, Any]) -> str:
+    return json.dumps(
+        {k: getattr(v, "__dict__", str(v)) for k, v in results.items()}, indent=1, default=str
+    )
