@@ -35,8 +35,8 @@ app.add_typer(case_app, name="case")
 app.add_typer(evidence_app, name="evidence")
 app.add_typer(audit_app, name="audit")
 
-console = Console()
-err = Console(stderr=True)
+console = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 CaseArg = Annotated[Path, typer.Argument(help="Case folder.")]
 
 
@@ -127,7 +127,7 @@ def ingest(
     with _progress() as progress:
         summary = run_ingest(c, forced_format=format, progress=_progress_factory(progress))
     _print_ingest(summary)
-    if summary.failed:
+    if summary.failed or summary.unreadable:
         raise typer.Exit(1)
 
 
@@ -139,6 +139,12 @@ def _print_ingest(summary: object) -> None:
         console.print(f"ingested {ev}", markup=False)
     for ev in summary.skipped:
         console.print(f"already ingested {ev} (skipped)", markup=False)
+    for ev in summary.unreadable:
+        err.print(
+            f"UNREADABLE {ev}: nothing in it could be read; see "  # noqa: S608 - a message
+            '`safeguard query CASE "SELECT * FROM ingest_problems"`',
+            markup=False,
+        )
     for ev, why in summary.failed.items():
         err.print(f"FAILED {ev}: {output.terminal_safe(why)}", markup=False)
     if summary.records:
@@ -221,6 +227,49 @@ def schema(markdown: Annotated[bool, typer.Option(help="Print docs/schema.md.")]
     sys.stdout.write(md() if markdown else ";\n\n".join(ddl()) + ";\n")
 
 
+@app.command()
+def synth(
+    out: Annotated[Path, typer.Argument(help="Folder to write the synthetic seized forum into.")],
+    members: Annotated[int, typer.Option(help="Forum members (accounts).")] = 2000,
+    seed: Annotated[int, typer.Option(help="Seed: the same seed gives identical bytes.")] = 1,
+    software: Annotated[str, typer.Option(help="Forum software to write.")] = "phpbb3",
+    show_stats: Annotated[
+        bool,
+        typer.Option(
+            "--stats",
+            help="Print summary statistics of the forum in OUT (generate it first "
+            "if OUT does not exist).",
+        ),
+    ] = False,
+) -> None:
+    """Generate a synthetic seized forum with ground truth (synthetic people only)."""
+    import json
+
+    from safeguard import synth as generator
+
+    if software not in generator.SOFTWARES:
+        raise typer.BadParameter(f"--software must be one of {', '.join(generator.SOFTWARES)}")
+    if not (show_stats and out.exists()):
+        truth = generator.generate(out, members=members, seed=seed, software=software)
+        console.print(f"wrote {out} (ground truth: {truth})", markup=False)
+    if show_stats:
+        sys.stdout.write(json.dumps(generator.summary(out), indent=1, default=str) + "\n")
+
+
+@app.command()
+def settings(
+    markdown: Annotated[bool, typer.Option(help="Print docs/settings.md.")] = False,
+) -> None:
+    """Print every setting with its environment variable, default and current value."""
+    from safeguard.settings import get_settings, settings_markdown
+
+    if markdown:
+        sys.stdout.write(settings_markdown())
+        return
+    current = get_settings().model_dump()
+    output.write_table(console, ["setting", "value"], sorted(current.items()))
+
+
 @audit_app.command("verify")
 def audit_verify(case: CaseArg) -> None:
     """Check the audit trail's hash chain; exit 1 if it was tampered with."""
@@ -242,3 +291,7 @@ def main() -> None:
     except SafeguardError as exc:
         err.print(f"error: {output.terminal_safe(exc)}", markup=False)
         sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

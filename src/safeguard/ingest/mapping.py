@@ -121,8 +121,10 @@ def _spec(record: str, data: dict[str, Any], where_from: str) -> RecordSpec:
     if bad:
         raise MappingError(f"{where_from}: {record} has no column(s) {sorted(bad)}")
     src = data.get("from") or {}
+    # YAML 1.1 reads a bare `on:` key as boolean True; accept both spellings
     joins = tuple(
-        Join(j["table"], j["as"], j["on"], j.get("first_per")) for j in data.get("joins") or []
+        Join(j["table"], j["as"], j["on"] if "on" in j else j[True], j.get("first_per"))
+        for j in data.get("joins") or []
     )
     un = data.get("unnest")
     unnest = Unnest(un["expr"], un["as"], tuple(un["fields"])) if un else None

@@ -44,6 +44,7 @@ class IngestSummary:
     ingested: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
+    unreadable: list[str] = field(default_factory=list)
     records: dict[str, int] = field(default_factory=dict)
     problems: int = 0
 
@@ -64,20 +65,22 @@ def ingest(
     summary = IngestSummary()
     mappings, forced = _mappings(case, forced_format)
     for item in items(case):
-        if item.ingest_status == "ingested":
+        if item.ingest_status in ("ingested", "unreadable"):
             summary.skipped.append(item.evidence_id)
             continue
         try:
-            counts, problems = ingest_item(case, item, mappings, forced, progress)
+            counts, problems, status = ingest_item(case, item, mappings, forced, progress)
         except SafeguardError as exc:
             summary.failed[item.evidence_id] = str(exc)
             _audit(case, item, "failed", error=str(exc))
             continue
-        summary.ingested.append(item.evidence_id)
+        (summary.ingested if status == "ingested" else summary.unreadable).append(item.evidence_id)
         summary.problems += problems
         for k, v in counts.items():
             summary.records[k] = summary.records.get(k, 0) + v
-        _audit(case, item, "ok", records=counts, problems=problems)
+        _audit(
+            case, item, "ok" if status == "ingested" else status, records=counts, problems=problems
+        )
     return summary
 
 
@@ -92,7 +95,7 @@ def ingest_item(
     mappings: dict[str, Mapping],
     forced: str | None,
     progress: ProgressFactory | None,
-) -> tuple[dict[str, int], int]:
+) -> tuple[dict[str, int], int, str]:
     """Stage (unless already staged) and load one item; return record counts, problems."""
     check = verify_item(item)
     if not check.ok:
@@ -123,7 +126,7 @@ def _load_item(
     manifests: list[UnitManifest],
     mappings: dict[str, Mapping],
     forced: str | None,
-) -> tuple[dict[str, int], int]:
+) -> tuple[dict[str, int], int, str]:
     from safeguard.model.schema import load_schema
 
     for table in load_schema().tables:
@@ -146,13 +149,15 @@ def _load_item(
         raise MappingError(
             f"{item.evidence_id}: no mapping fits its tables; use --format NAME or a mapping file"
         )
+    # nothing readable at all (not a dump, empty, refused archive): say so, keep the report
+    status = "ingested" if any(u.reader for u in manifests) else "unreadable"
     eng.execute(
-        "UPDATE evidence SET ingest_status = 'ingested', ingested_at = ?, format = ? "
-        "WHERE evidence_id = ?",
+        "UPDATE evidence SET ingest_status = ?, ingested_at = ?, format = ? WHERE evidence_id = ?",
         [
+            status,
             datetime.now(UTC).replace(tzinfo=None),
             ",".join(sorted(set(chosen))) or None,
             item.evidence_id,
         ],
     )
-    return counts, problems
+    return counts, problems, status
