@@ -18,13 +18,12 @@ BINARY_USE = re.compile(r"sg_(?:ip_bin|recipients)\(\{(\w+)\.([\w$ -]+)\}")
 
 def _tables_for(mapping, folder):
     """One staged table per source table the mapping names, with every column it uses."""
-    aliases = {}
+    columns: dict[str, set[str]] = {}
     binary = set()
-    for spec in mapping.specs:
-        aliases[spec.alias] = spec.table
-        aliases.update({j.alias: j.table for j in spec.joins})
-    columns: dict[str, set[str]] = {t: set() for t in aliases.values()}
-    for spec in mapping.specs:
+    for spec in mapping.specs:  # aliases are per spec: two specs may reuse one
+        aliases = {spec.alias: spec.table, **{j.alias: j.table for j in spec.joins}}
+        for table in aliases.values():
+            columns.setdefault(table, set())
         texts = [a for alts in spec.fields.values() for a in alts] + list(spec.key)
         texts += list(spec.where) + [j.on for j in spec.joins]
         texts += [spec.unnest.expr] if spec.unnest else []
@@ -42,7 +41,9 @@ def _tables_for(mapping, folder):
         ]
         arrays += [pa.array([0], pa.int64()), pa.array([0], pa.int64())]
         path = folder / f"{table}.parquet"
-        pq.write_table(pa.Table.from_arrays(arrays, names=[*names, "_sg_row", "_sg_offset"]), path)
+        pq.write_table(
+            pa.Table.from_arrays(arrays, names=[*names, "_sg_row", "_sg_offset"]), path
+        )
         staged[prefix + table] = StagedTable(prefix + table, (str(path),), frozenset(names))
     for t in mapping.detect_tables:
         staged.setdefault(prefix + t, StagedTable(prefix + t, (), frozenset()))

@@ -65,8 +65,14 @@ class PhpbbDump:
     def add(self, table: str, **values: object) -> None:
         self.rows.setdefault(f"phpbb_{table}", []).append(values)
 
+    #: tables a phpBB dump always holds, even when empty (mysqldump writes every table)
+    ALWAYS = ("users", "posts", "topics", "forums", "groups", "user_group", "privmsgs",
+              "privmsgs_to", "sessions", "sessions_keys", "banlist", "log", "login_attempts")
+
     def render(self, rows_per_insert: int = 100) -> bytes:
         schema = _schema()
+        for t in self.ALWAYS:
+            self.rows.setdefault(f"phpbb_{t}", [])
         out = [
             "-- MySQL dump 10.13  Distrib 8.0.36, for Linux (x86_64)\n--\n"
             "-- Host: localhost    Database: forum\n",

@@ -36,19 +36,29 @@ class Choice:
     mapping: Mapping
     prefix: str
     score: int
+    missing: tuple[str, ...] = ()  # detect tables absent (a truncated or partial dump)
 
 
-def _prefix_for(mapping: Mapping, names: set[str]) -> str | None:
-    if not mapping.detect_tables:
-        return None
-    first = mapping.detect_tables[0]
-    candidates = list(mapping.prefixes) + sorted(
-        {n[: -len(first)] for n in names if n.endswith(first)}
-    )
-    for prefix in candidates:
-        if all(prefix + t in names for t in mapping.detect_tables):
-            return prefix
-    return None
+def _candidates(mapping: Mapping, names: set[str]) -> list[Choice]:
+    """Every prefix under which at least one of the mapping's detect tables exists."""
+    found = set(mapping.prefixes) | {
+        n[: -len(t)] for t in mapping.detect_tables for n in names if n.endswith(t)
+    }
+    used = mapping.tables_used()
+    out = []
+    for prefix in sorted(found):
+        present = [t for t in mapping.detect_tables if prefix + t in names]
+        if not present:
+            continue
+        missing = tuple(t for t in mapping.detect_tables if prefix + t not in names)
+        score = (
+            (0 if missing else 100_000)
+            + (1_000 if prefix in mapping.prefixes else 0)
+            + 100 * len(present)
+            + sum(prefix + t in names for t in used)
+        )
+        out.append(Choice(mapping, prefix, score, missing))
+    return out
 
 
 def choose(
@@ -57,31 +67,31 @@ def choose(
     tables: dict[str, StagedTable],
     forced: str | None = None,
 ) -> Choice | None:
-    """The mapping that fits best (most detect tables present), or the forced one."""
+    """The best-fitting mapping, or the forced one.
+
+    A mapping whose detect tables are all present beats any partial fit; a
+    partial fit (a dump truncated before some tables) is still used, and the
+    caller reports the missing tables.
+    """
     names = set(tables)
     if forced is not None:
         if forced not in mappings:
             raise MappingError(f"no mapping named {forced!r}; known: {sorted(mappings)}")
-        m = mappings[forced]
-        prefix = _prefix_for(m, names)
-        if prefix is None:
+        found = _candidates(mappings[forced], names)
+        if not found:
+            m = mappings[forced]
             raise MappingError(
                 f"mapping {forced!r} needs tables {list(m.detect_tables)} (with any prefix); "
                 f"the evidence has {sorted(names)[:20]}"
             )
-        return Choice(m, prefix, len(m.detect_tables))
+        return max(found, key=lambda c: c.score)
     best: Choice | None = None
     for m in mappings.values():
         if m.readers and reader not in m.readers:
             continue
-        prefix = _prefix_for(m, names)
-        if prefix is None:
-            continue
-        score = len(m.detect_tables) * 100 + len(
-            m.tables_used() & {n[len(prefix) :] for n in names if n.startswith(prefix)}
-        )
-        if best is None or score > best.score:
-            best = Choice(m, prefix, score)
+        for c in _candidates(m, names):
+            if best is None or c.score > best.score:
+                best = c
     return best
 
 

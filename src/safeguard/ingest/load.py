@@ -24,16 +24,29 @@ def load_unit(
 ) -> tuple[str | None, dict[str, int]]:
     """Record the unit's tables and problems, map its rows; return (mapping, counts)."""
     sub = folder / unit.folder
-    staged = {
+    declared = {
         name: StagedTable(name, tuple(str(sub / p) for p in t["parts"]), frozenset(t["columns"]))
         for name, t in unit.tables.items()
-        if t["parts"]
     }
-    choice = choose(mappings, unit.reader or "", staged, forced) if staged else None
+    # empty tables count for detection (a forum without PMs still has the PM tables)
+    choice = choose(mappings, unit.reader or "", declared, forced) if declared else None
+    staged = {name: t for name, t in declared.items() if t.paths}
     used = {choice.prefix + t for t in choice.mapping.tables_used()} if choice else set()
     _record_unit(eng, case_root, item, unit, sub, used)
     if choice is None:
         return None, {}
+    if choice.missing:
+        eng.execute(
+            "INSERT INTO ingest_problems VALUES (?, ?, NULL, NULL, 'warning', "
+            "'partial-detection', ?, 1)",
+            [
+                item.evidence_id,
+                unit.member,
+                f"mapped as {choice.mapping.name} although tables "
+                f"{', '.join(choice.prefix + t for t in choice.missing)} are absent "
+                "(truncated or partial dump?)",
+            ],
+        )
     eng.execute(id_macro(salt))
     params = {
         "evidence_id": item.evidence_id,
