@@ -1,6 +1,6 @@
 """A small phpBB 3.0 forum as a mysqldump-style dump, over phpBB's REAL schema.
 
-The CREATE TABLE statements are phpBB's own (``data/phpbb30_mysql_41_schema.sql``,
+The CREATE TABLE statements are phpBB's own (``synth/data/phpbb30_mysql_41_schema.sql``,
 as shipped by phpBB's installer); rows give only the columns a test cares about
 and take every other column's declared default, like phpBB's own inserts do.
 """
@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SCHEMA = Path(__file__).parent / "data" / "phpbb30_mysql_41_schema.sql"
+SCHEMA = (
+    Path(__file__).resolve().parents[2] / "src/safeguard/synth/data/phpbb30_mysql_41_schema.sql"
+)
 _TABLE = re.compile(r"CREATE TABLE (\w+) \((.*?)\n\)[^;]*;", re.S)
 _COLUMN = re.compile(r"^\t(\w+) ([^\n]*?),?$", re.M)
 _DEFAULT = re.compile(r"DEFAULT '([^']*)'")
