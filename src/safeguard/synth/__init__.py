@@ -1,0 +1,59 @@
+"""Seeded synthetic seized forum with ground truth (synthetic people only).
+
+``generate(out, members=..., seed=...)`` writes into ``out``:
+
+- ``forum.sql``: mysqldump of the forum in the software's real schema;
+- ``access.log``: the web server's combined-format log for the same period;
+- ``mail.mbox``: mail between members who moved their contact to e-mail;
+- ``other/mailbox.mbox``: a mailbox from another investigation sharing persons;
+- ``truth.json``: accounts → persons, persons' countries, risk and identities,
+  and every planted selector with its record.
+
+The same seed gives byte-identical files. See docs/synthetic-data.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from safeguard.synth import accesslog, activity, mail, people, phpbb3, smf21, truth
+from safeguard.synth.stats import summary
+
+_WRITERS = {"phpbb3": phpbb3, "smf2": smf21}
+SOFTWARES: tuple[str, ...] = tuple(_WRITERS)
+__all__ = ["SOFTWARES", "generate", "summary"]
+
+
+def generate(out: Path, *, members: int, seed: int, software: str = "phpbb3") -> Path:
+    """Write the synthetic seized forum into folder ``out``; return the path of truth.json.
+
+    Raises ValueError for an unknown software or fewer than 10 members.
+    """
+    if software not in SOFTWARES:
+        raise ValueError(f"software must be one of {', '.join(SOFTWARES)}, not {software!r}")
+    if members < 10:
+        raise ValueError("members must be at least 10")
+    out.mkdir(parents=True, exist_ok=True)
+    folk = people.build(seed, members)
+    act = activity.build(folk)
+    writer = _WRITERS[software]
+    rows, found = writer.write(out / "forum.sql", folk, act)
+    lines = accesslog.write(out / "access.log", folk, act, writer.PATHS, writer.BOARD_IDS)
+    for stale in (out / "mail.mbox", out / "other" / "mailbox.mbox"):
+        stale.unlink(missing_ok=True)  # mailbox.mbox appends to an existing file
+    mails = mail.write_members(out / "mail.mbox", folk)
+    other = mail.write_other(out / "other", folk)
+    meta: dict[str, object] = {
+        "seed": seed,
+        "members": members,
+        "software": software,
+        "period": [people.START, people.END],
+        "rows": rows,
+        "access_log_lines": lines,
+        "format": 1,
+        "id_offset": writer.ID_OFFSET,
+        "posts": len(act.post_time),
+        "private_messages": len(act.pm_time),
+    }
+    truth.write(out / "truth.json", folk, meta, found, other, mails, writer.ID_OFFSET)
+    return out / "truth.json"

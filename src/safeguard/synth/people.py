@@ -1,0 +1,217 @@
+"""The logical model, part 1: persons and their accounts, as compact numpy arrays.
+
+Arrays (not an object per account) keep 1.8 million accounts within memory.
+Account ``i`` is phpBB ``user_id = i + 2`` (1 is the Anonymous guest); accounts
+are numbered in registration order, as a real forum numbers them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from safeguard.synth import geo
+from safeguard.synth.rng import np_stream, stream
+from safeguard.synth.selectors import KINDS
+from safeguard.synth.text import LANGS
+
+START = 1199145600  # 2008-01-01 00:00 UTC: the forum opens
+END = 1298937600  # 2011-03-01 00:00 UTC: the server is seized
+MULTI_ACCOUNT = 0.10  # share of persons with several accounts
+RISK_RATES = {"access": 0.05, "meet": 0.03, "files": 0.04}
+LEADER_SHARE = 0.005
+REVEAL = 0.25  # persons who move contact to a private channel in text...
+REVEAL_RISK = 0.60  # ...and among persons with a risk fact
+OBFUSCATED = 0.40
+KIND_SHARES = (0.35, 0.20, 0.12, 0.10, 0.08, 0.07, 0.06, 0.02)  # order of selectors.KINDS
+ANON_MAIL = 0.25
+CONFOUNDERS = ("none", "vpn", "tor", "shared", "travel")
+CONFOUNDER_SHARES = (0.80, 0.08, 0.03, 0.05, 0.04)
+LURKERS = 0.55
+POST_MU, POST_SIGMA = 3.0, 1.5  # lognormal posts per posting account
+RISK_BITS = {"access": 1, "meet": 2, "files": 4, "leader": 8}
+_STEMS = (
+    "mike",
+    "tom",
+    "alex",
+    "sam",
+    "chris",
+    "nick",
+    "dan",
+    "max",
+    "leo",
+    "ben",
+    "wolf",
+    "fox",
+    "bear",
+    "hawk",
+    "river",
+    "stone",
+    "blue",
+    "dark",
+    "silent",
+    "lucky",
+    "happy",
+    "old",
+    "night",
+    "storm",
+    "ice",
+    "red",
+    "green",
+    "grey",
+    "tiger",
+    "eagle",
+    "jack",
+    "paul",
+    "marc",
+    "jan",
+    "piet",
+    "hans",
+    "luca",
+    "pablo",
+    "pierre",
+    "joao",
+    "piotr",
+)
+
+
+@dataclass
+class People:
+    """Persons (``p_*``) and accounts (``a_*``); index = person / account number."""
+
+    seed: int
+    p_country: np.ndarray  # int16 index into geo.countries()
+    p_isp: np.ndarray  # int16 index into that country's networks
+    p_lang: np.ndarray  # int8 index into LANGS (language they write in)
+    p_peak: np.ndarray  # int8 local hour of peak activity
+    p_conf: np.ndarray  # int8 index into CONFOUNDERS
+    p_risk: np.ndarray  # uint8 bitmask of RISK_BITS
+    p_reveal: np.ndarray  # int8 index into KINDS, -1 = reveals nothing in text
+    p_obf: np.ndarray  # bool: writes the selector obfuscated
+    p_anon: np.ndarray  # bool: registers with an anonymous mail provider
+    p_community: np.ndarray  # int32 PM community
+    a_person: np.ndarray  # int32
+    a_nth: np.ndarray  # int8: 0 for a person's first account
+    a_reg: np.ndarray  # int64 registration time (UTC)
+    a_posts: np.ndarray  # int32 planned posts
+    a_role: np.ndarray  # int8: 0 member, 1 moderator, 2 administrator
+    names: list[str]
+
+    @property
+    def persons(self) -> int:
+        return len(self.p_country)
+
+    @property
+    def accounts(self) -> int:
+        return len(self.a_person)
+
+
+def _accounts_per_person(g: np.random.Generator, members: int) -> np.ndarray:
+    n = g.choice([1, 2, 3, 4], size=members, p=[1 - MULTI_ACCOUNT, 0.07, 0.02, 0.01])
+    cut = int(np.searchsorted(np.cumsum(n), members)) + 1
+    n = n[:cut].copy()
+    n[-1] -= int(n.sum()) - members
+    return n[n > 0]
+
+
+def _persons(seed: int, n: int) -> dict[str, np.ndarray]:
+    g = np_stream(seed, "persons")
+    cs = geo.countries()
+    w = np.array([c.weight for c in cs])
+    country = g.choice(len(cs), size=n, p=w / w.sum()).astype(np.int16)
+    isp = g.integers(0, 1 << 30, n) % np.array([len(c.networks) for c in cs])[country]
+    native = np.array([LANGS.index(c.languages[0]) if c.languages[0] in LANGS else 0 for c in cs])
+    # Non-English speakers write in English on an international forum half the time;
+    # their native language shows in the other half of their posts (see text use).
+    lang = native[country].astype(np.int8)
+    risk = np.zeros(n, np.uint8)
+    for fact, rate in RISK_RATES.items():
+        risk |= (g.random(n) < rate).astype(np.uint8) * RISK_BITS[fact]
+    reveal_p = np.where(risk > 0, REVEAL_RISK, REVEAL)
+    kind = g.choice(len(KINDS), size=n, p=KIND_SHARES).astype(np.int8)
+    return {
+        "p_country": country,
+        "p_isp": isp.astype(np.int16),
+        "p_lang": lang,
+        "p_peak": np.clip(np.rint(g.normal(21, 2.5, n)), 0, 23).astype(np.int8) % 24,
+        "p_conf": g.choice(len(CONFOUNDERS), size=n, p=CONFOUNDER_SHARES).astype(np.int8),
+        "p_risk": risk,
+        "p_reveal": np.where(g.random(n) < reveal_p, kind, -1).astype(np.int8),
+        "p_obf": g.random(n) < OBFUSCATED,
+        "p_anon": g.random(n) < ANON_MAIL,
+        "p_community": g.integers(0, max(8, n // 400), n).astype(np.int32),
+    }
+
+
+def build(seed: int, members: int) -> People:
+    """Plan persons and accounts for a forum of ``members`` accounts."""
+    g = np_stream(seed, "accounts")
+    per = _accounts_per_person(g, members)
+    p = _persons(seed, len(per))
+    person = np.repeat(np.arange(len(per), dtype=np.int32), per)
+    nth = (np.arange(members) - np.repeat(np.cumsum(per) - per, per)).astype(np.int8)
+    span = END - START - 86400
+    first = START + (g.random(len(per)) ** 0.7 * span).astype(np.int64)  # growth over time
+    gap = (g.exponential(365 * 86400, members) * (nth > 0)).astype(np.int64)
+    reg = np.minimum(first[person] + gap * nth, END - 86400)
+    reg[0] = START  # the founder
+    order = np.argsort(reg, kind="stable")
+    person, nth, reg = person[order], nth[order], reg[order]
+    posts = np.where(
+        g.random(members) < LURKERS, 0, np.ceil(g.lognormal(POST_MU, POST_SIGMA, members))
+    )
+    posts = np.minimum(posts, 20000).astype(np.int32)
+    p["p_risk"] = _leaders(p["p_risk"], person, posts)
+    role = np.zeros(members, np.int8)
+    role[0] = 2
+    mods = np.argsort(-posts, kind="stable")[: max(3, members // 2000)]
+    role[mods[mods != 0]] = 1
+    people = People(
+        seed, **p, a_person=person, a_nth=nth, a_reg=reg, a_posts=posts, a_role=role, names=[]
+    )
+    people.names = usernames(people)
+    return people
+
+
+def _leaders(risk: np.ndarray, person: np.ndarray, posts: np.ndarray) -> np.ndarray:
+    """Mark the most active persons' top ``LEADER_SHARE`` as the network's leaders."""
+    total = np.bincount(person, weights=posts, minlength=len(risk))
+    top = np.argsort(-total, kind="stable")[: max(1, int(len(risk) * LEADER_SHARE))]
+    risk = risk.copy()
+    risk[top] |= RISK_BITS["leader"]
+    return risk
+
+
+def stem(seed: int, person: int) -> str:
+    """The name stem a person builds usernames and handles from."""
+    r = stream(seed, "stem", person)
+    return r.choice(_STEMS) + r.choice(("", "_", ".", "")) + r.choice(_STEMS[10:30])
+
+
+def usernames(people: People) -> list[str]:
+    """Unique usernames; a person's later accounts are variations of the first."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for i in range(people.accounts):
+        person = int(people.a_person[i])
+        r = stream(people.seed, "username", i)
+        base = stem(people.seed, person)
+        variants = (
+            base,
+            base + str(r.randint(1, 99)),
+            base.replace("o", "0"),
+            base.title(),
+            base + str(r.randint(1960, 1995)),
+            base.replace("e", "3") + "_",
+        )
+        name = (
+            variants[int(people.a_nth[i]) % len(variants)]
+            if r.random() < 0.7
+            else r.choice(variants)
+        )
+        while name.lower() in seen:
+            name = f"{name}{r.randint(0, 9)}"
+        seen.add(name.lower())
+        out.append(name)
+    return out

@@ -1,0 +1,65 @@
+"""Text of posts and private messages, shared by every software writer.
+
+A pure function of (seed, record): the same post gets the same words whichever
+writer asks. Planted lines come from the activity plan; everything else is
+ordinary chatter in the section's or the member's language.
+"""
+
+from __future__ import annotations
+
+import random
+from functools import lru_cache
+
+from safeguard.synth.activity import SECTIONS, Activity
+from safeguard.synth.identity import Plant
+from safeguard.synth.people import People
+from safeguard.synth.rng import stream
+from safeguard.synth.text import LANGS, chatter
+
+CHUNK = 4096  # records per random stream: cheap to seed, still independent of order
+
+
+def chunk_rng(seed: int, kind: str, index: int) -> random.Random:
+    """The stream for the chunk holding record ``index`` (advance it record by record)."""
+    return stream(seed, kind, index // CHUNK)
+
+
+def post_lang(people: People, act: Activity, post: int, r: random.Random) -> str:
+    """Language of a post: its section's, else the member's own 30% of the time."""
+    sec = SECTIONS[int(act.topic_section[int(act.post_topic[post])])][1]
+    if sec:
+        return sec
+    native = LANGS[int(people.p_lang[int(people.a_person[int(act.post_poster[post])])])]
+    return native if r.random() < 0.3 else "en"
+
+
+@lru_cache(maxsize=8192)
+def topic_title(seed: int, topic: int, lang: str) -> str:
+    """A topic's title (replies mostly go to recent topics, so the cache hits)."""
+    return chatter(stream(seed, "title", topic), lang, 1)[:80]
+
+
+def body(r: random.Random, lang: str, plants: list[Plant] | None) -> tuple[str, list[Plant]]:
+    """Chatter of 1-4 sentences with any planted lines appended on their own lines."""
+    text = chatter(r, lang, r.randint(1, 4))
+    if not plants:
+        return text, []
+    return text + "\n" + "\n".join(p.line for p in plants), plants
+
+
+def record(
+    found: list[dict[str, object]], table: str, rid: int, user_id: int, plants: list[Plant]
+) -> None:
+    """Note each planted line of one record for the truth."""
+    for p in plants:
+        found.append(
+            {
+                "fact": p.fact,
+                "value": p.value,
+                "form": p.form,
+                "line": p.line,
+                "table": table,
+                "record": rid,
+                "user_id": user_id,
+            }
+        )
