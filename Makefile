@@ -5,7 +5,7 @@ SHELL := /bin/bash
 UV ?= $(shell command -v uv 2>/dev/null || echo .venv-tools/bin/uv)
 PY := .venv/bin/python
 DEMO_DIR ?= demo
-APT_PACKAGES := mariadb-server mariadb-client postgresql postgresql-client
+APT_PACKAGES := mariadb-server mariadb-client postgresql postgresql-client nginx-light
 
 .PHONY: demo test install system-deps lint typecheck unit bench clean
 
@@ -20,13 +20,18 @@ install: .venv/.synced
 	$(UV) sync --frozen --all-groups
 	touch $@
 
-## system-deps: Debian packages the tests drive for real (MariaDB, PostgreSQL)
+## system-deps: Debian packages the tests drive for real (MariaDB, PostgreSQL, nginx).
+## A temporary policy-rc.d keeps apt from starting them as system services:
+## each test starts its own private instance.
 system-deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  policy=/usr/sbin/policy-rc.d; made=""; \
+	  if [ ! -e $$policy ]; then printf '#!/bin/sh\nexit 101\n' | $$SUDO tee $$policy >/dev/null && $$SUDO chmod +x $$policy && made=1; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  rc=$$?; [ -n "$$made" ] && $$SUDO rm -f $$policy; [ $$rc = 0 ] || exit $$rc; \
 	fi
 
 lint: install

@@ -23,7 +23,7 @@ SEED = 20110316  # Operation Rescue was announced on 16 March 2011
 
 
 def main(folder: Path) -> None:
-    console = Console()
+    console = Console(soft_wrap=True)
     if folder.exists():
         shutil.rmtree(folder)
     seized = folder / "seized"

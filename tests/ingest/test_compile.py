@@ -41,9 +41,7 @@ def _tables_for(mapping, folder):
         ]
         arrays += [pa.array([0], pa.int64()), pa.array([0], pa.int64())]
         path = folder / f"{table}.parquet"
-        pq.write_table(
-            pa.Table.from_arrays(arrays, names=[*names, "_sg_row", "_sg_offset"]), path
-        )
+        pq.write_table(pa.Table.from_arrays(arrays, names=[*names, "_sg_row", "_sg_offset"]), path)
         staged[prefix + table] = StagedTable(prefix + table, (str(path),), frozenset(names))
     for t in mapping.detect_tables:
         staged.setdefault(prefix + t, StagedTable(prefix + t, (), frozenset()))
@@ -132,3 +130,53 @@ def test_invalid_mappings_are_refused_with_a_message(bad):
 
     with pytest.raises(MappingError, match=r"^x: "):
         parse_mapping(bad, "x")
+
+
+JOINED = """
+name: joined
+detect: {tables: [members]}
+records:
+  accounts:
+    from: {table: members, as: m}
+    joins:
+      - table: emails
+        as: e
+        on: "{e.user_id} = {m.id} AND {e.is_primary} = 't'"
+        first_per: user_id
+    key: "{m.id}"
+    fields: {source_user_id: "{m.id}", email: "{e.email}"}
+"""
+
+
+def _parquet(path, **cols):
+    names = list(cols)
+    n = len(next(iter(cols.values())))
+    arrays = [pa.array(v, pa.string()) for v in cols.values()]
+    arrays += [pa.array(range(n), pa.int64()), pa.array(range(n), pa.int64())]
+    pq.write_table(pa.Table.from_arrays(arrays, names=[*names, "_sg_row", "_sg_offset"]), path)
+    return StagedTable(path.stem, (str(path),), frozenset(names))
+
+
+def test_first_per_join_applies_its_condition_first_and_never_multiplies_rows(tmp_path):
+    staged = {
+        "members": _parquet(tmp_path / "members.parquet", id=["1", "2"]),
+        "emails": _parquet(
+            tmp_path / "emails.parquet",
+            user_id=["1", "1", "1", "2"],
+            is_primary=["f", "t", "t", "f"],
+            email=["old@x", "a@x", "b@x", "c@x"],
+        ),
+    }
+    mapping = parse_mapping(JOINED, "joined")
+    choice = choose({"joined": mapping}, "", staged)
+    eng = Engine(tmp_path / "a.duckdb", Settings())
+    eng.create_schema()
+    eng.execute(id_macro("cd" * 32))
+    cols = load_schema().tables["accounts"].column_names
+    eng.execute(
+        compile_spec(mapping.specs[0], choice, staged, cols),
+        {"evidence_id": "e", "evidence_sha256": "s", "source_member": ""},
+    )
+    rows = eng.fetchall("SELECT source_user_id, email FROM accounts ORDER BY 1")
+    eng.close()
+    assert rows == [("1", "a@x"), ("2", None)]

@@ -152,6 +152,8 @@ def compile_spec(
     scope = _Scope()
     scope.columns[spec.alias] = base.columns
     sql_from = [f"{_source(base)} AS {spec.alias}"]
+    no_fanout: list[str] = []
+    fanout: list[str] = []  # joins meant to give one record per joined row
     for j in spec.joins:
         jt = tables.get(choice.prefix + j.table)
         if jt is None:
@@ -161,13 +163,8 @@ def compile_spec(
         if on is None:
             del scope.columns[j.alias]
             continue
-        src = _source(jt)
-        if j.first_per and j.first_per in jt.columns:
-            src = (
-                f"(SELECT * FROM {src} QUALIFY row_number() OVER "
-                f'(PARTITION BY "{j.first_per}" ORDER BY _sg_row) = 1)'
-            )
-        sql_from.append(f"LEFT JOIN {src} AS {j.alias} ON {on}")
+        sql_from.append(f"LEFT JOIN {_source(jt)} AS {j.alias} ON {on}")
+        (no_fanout if j.first_per else fanout).append(j.alias)
     if spec.unnest is not None:
         expr = scope.render(spec.unnest.expr)
         if expr is None:
@@ -183,6 +180,14 @@ def compile_spec(
     sql = f"SELECT {select} FROM " + " ".join(sql_from).replace(" , LATERAL", ", LATERAL")
     if where:
         sql += " WHERE " + " AND ".join(f"({w})" for w in where)
+    if no_fanout:
+        # a `first_per` join keeps the first matching row (after its ON condition) per
+        # source row, so joins never multiply records
+        order = ", ".join(f"{a}._sg_row" for a in no_fanout)
+        part = [f"{a}._sg_row" for a in (spec.alias, *fanout)]
+        if spec.unnest is not None:
+            part += [f"{spec.unnest.alias}.{f}" for f in spec.unnest.fields]
+        sql += f" QUALIFY row_number() OVER (PARTITION BY {', '.join(part)} ORDER BY {order}) = 1"
     return _dedupe(spec.record, sql, columns)
 
 

@@ -62,7 +62,7 @@ class Join:
     table: str
     alias: str
     on: str
-    first_per: str | None = None  # keep only the first row per this column (no fan-out)
+    first_per: str | None = None  # set: keep the first matching row per source row
 
 
 @dataclass(frozen=True, slots=True)
