@@ -68,8 +68,21 @@ class PhpbbDump:
         self.rows.setdefault(f"phpbb_{table}", []).append(values)
 
     #: tables a phpBB dump always holds, even when empty (mysqldump writes every table)
-    ALWAYS = ("users", "posts", "topics", "forums", "groups", "user_group", "privmsgs",
-              "privmsgs_to", "sessions", "sessions_keys", "banlist", "log", "login_attempts")
+    ALWAYS = (
+        "users",
+        "posts",
+        "topics",
+        "forums",
+        "groups",
+        "user_group",
+        "privmsgs",
+        "privmsgs_to",
+        "sessions",
+        "sessions_keys",
+        "banlist",
+        "log",
+        "login_attempts",
+    )
 
     def render(self, rows_per_insert: int = 100) -> bytes:
         schema = _schema()

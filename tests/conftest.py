@@ -1,0 +1,30 @@
+"""Shared fixtures for the whole test suite."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+# --- MariaDB fixtures (owner: the mysqldump reader tests) ----------------------
+from tests.support.mariadb import MariaDBServer, MariaDBUnavailable, start_mariadb
+
+
+@pytest.fixture(scope="session")
+def mariadb() -> Iterator[MariaDBServer]:
+    """A private MariaDB server, started once per session (skips if it cannot run).
+
+    ``.socket``, ``.sql(query, database=None)``, ``.load(dump, database)`` and
+    ``.dump(database, *options) -> bytes`` (the real ``mariadb-dump``).
+    """
+    try:
+        server = start_mariadb()
+    except MariaDBUnavailable as exc:
+        pytest.skip(str(exc))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+# --- end of MariaDB fixtures -----------------------------------------------------
