@@ -13,10 +13,13 @@ from rich.progress import (
     BarColumn,
     DownloadColumn,
     Progress,
+    ProgressColumn,
+    Task,
     TextColumn,
     TimeRemainingColumn,
     TransferSpeedColumn,
 )
+from rich.text import Text
 
 from safeguard import output
 from safeguard.case import init_case, open_case
@@ -40,10 +43,27 @@ err = Console(stderr=True, soft_wrap=True)
 CaseArg = Annotated[Path, typer.Argument(help="Case folder.")]
 
 
-def _progress_factory(progress: Progress) -> Callable[[str, int | None], Callable[[int], None]]:
-    def factory(label: str, total: int | None) -> Callable[[int], None]:
-        task = progress.add_task(output.terminal_safe(label)[:40], total=total)
-        return lambda n: progress.advance(task, n)
+class _RowsColumn(ProgressColumn):
+    """Rows read so far and rows per second."""
+
+    def render(self, task: Task) -> Text:
+        rows = int(task.fields.get("rows", 0))
+        rate = rows / task.elapsed if task.elapsed else 0.0
+        return Text(f"{rows:,} rows {rate:,.0f}/s")
+
+
+def _progress_factory(
+    progress: Progress,
+) -> Callable[[str, int | None], Callable[[int, int], None]]:
+    def factory(label: str, total: int | None) -> Callable[[int, int], None]:
+        task = progress.add_task(output.terminal_safe(label)[:40], total=total, rows=0)
+        count = [0]
+
+        def tick(nbytes: int, rows: int) -> None:
+            count[0] += rows
+            progress.update(task, advance=nbytes, rows=count[0])
+
+        return tick
 
     return factory
 
@@ -54,6 +74,7 @@ def _progress() -> Progress:
         BarColumn(),
         DownloadColumn(),
         TransferSpeedColumn(),
+        _RowsColumn(),
         TimeRemainingColumn(),
         console=err,
         disable=not err.is_terminal,

@@ -34,7 +34,7 @@ from safeguard.ingest.load import load_unit
 from safeguard.ingest.mapping import Mapping, load_mapping_file, load_mappings
 from safeguard.ingest.stage import UnitManifest, stage_item
 
-ProgressFactory = Callable[[str, int | None], Callable[[int], None]]
+ProgressFactory = Callable[[str, int | None], Callable[[int, int], None]]
 
 
 @dataclass

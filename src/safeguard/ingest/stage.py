@@ -18,7 +18,8 @@ from safeguard.ingest.readers.registry import SNIFF_BYTES, sniff
 from safeguard.ingest.staging import StagingWriter, safe_file_stem
 from safeguard.settings import Settings
 
-Progress = Callable[[str, int | None], Callable[[int], None]]
+#: progress(label, total bytes) -> tick(bytes read, rows read) for one unit
+Progress = Callable[[str, int | None], Callable[[int, int], None]]
 
 
 @dataclass
@@ -43,7 +44,7 @@ class UnitManifest:
 
 
 class _Counting(io.RawIOBase):
-    def __init__(self, inner: BinaryIO, tick: Callable[[int], None]) -> None:
+    def __init__(self, inner: BinaryIO, tick: Callable[[int, int], None]) -> None:
         self.inner, self.tick, self.count = inner, tick, 0
 
     def readable(self) -> bool:
@@ -54,7 +55,7 @@ class _Counting(io.RawIOBase):
         n = len(data)
         buffer[:n] = data
         self.count += n
-        self.tick(n)
+        self.tick(n, 0)
         return n
 
 
@@ -81,7 +82,7 @@ def _stage_unit(
 ) -> UnitManifest:
     label = unit.member or item.original_name
     info = SourceInfo(name=label, size=unit.size)
-    tick = progress(label, unit.size) if progress else (lambda _n: None)
+    tick = progress(label, unit.size) if progress else (lambda _n, _r: None)
     writer = StagingWriter(sub, settings.batch_rows)
     reader_name: str | None = None
     bytes_read = 0
@@ -94,6 +95,7 @@ def _stage_unit(
             for event in reader.read(stream, info):
                 if isinstance(event, RowBatch):
                     writer.rows(event)
+                    tick(0, len(event.rows))
                 elif isinstance(event, TableSchema):
                     writer.schema(event)
                 else:
