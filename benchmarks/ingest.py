@@ -105,9 +105,14 @@ def mariadb_load(dump: Path) -> float | None:
         server.sql("CREATE DATABASE bench")
         start = time.perf_counter()
         with dump.open("rb") as fh:
-            subprocess.run(
-                server._client("mariadb", "--binary-mode", "bench"), stdin=fh, check=True
+            done = subprocess.run(
+                server._client("mariadb", "--binary-mode", "bench"),
+                stdin=fh,
+                capture_output=True,
+                check=False,
             )
+        if done.returncode != 0:
+            raise SystemExit(f"mariadb load failed: {done.stderr[-500:]!r}")
         return time.perf_counter() - start
     finally:
         server.stop()
@@ -134,6 +139,7 @@ def main() -> None:
         wall, rss, rows = safeguard_ingest(dump, OUT)
         runs["ingest_s"].append(wall)
         runs["ingest_rss_mb"].append(rss / 1024)
+        print(f"run {i + 1}: ingest {wall:.1f} s, peak RSS {rss / 1024:.0f} MB", flush=True)
         rw, rrss = reader_only(dump)
         runs["reader_s"].append(rw)
         runs["reader_rss_mb"].append(rrss / 1024)

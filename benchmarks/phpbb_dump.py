@@ -81,7 +81,10 @@ def write_dump(path: Path, target_mb: int, seed: int = 1) -> dict[str, int]:
         "phpbb_sessions": users // 10,
     }
     with path.open("wb") as out:
-        out.write(b"-- MySQL dump 10.13  Distrib 8.0.36\n/*!50503 SET NAMES utf8mb4 */;\n")
+        out.write(
+            b"-- MySQL dump 10.13  Distrib 8.0.36\n/*!50503 SET NAMES utf8mb4 */;\n"
+            b"/*!40101 SET @OLD_SQL_MODE=@@SQL_MODE, SQL_MODE='NO_AUTO_VALUE_ON_ZERO' */;\n"
+        )
         _table(
             out,
             schema,
@@ -149,7 +152,8 @@ def write_dump(path: Path, target_mb: int, seed: int = 1) -> dict[str, int]:
             (
                 {
                     "user_id": i,
-                    "username": f"member_{i}",
+                    "username": f"Member_{i}",
+                    "username_clean": f"member_{i}",
                     "user_email": f"m{i}@gmx.de",
                     "user_regdate": 1262304000 + i,
                     "user_ip": f"198.51.100.{i % 250}",

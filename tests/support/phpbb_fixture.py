@@ -92,7 +92,8 @@ class PhpbbDump:
             "-- MySQL dump 10.13  Distrib 8.0.36, for Linux (x86_64)\n--\n"
             "-- Host: localhost    Database: forum\n",
             "/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;\n"
-            "/*!50503 SET NAMES utf8mb4 */;\n",
+            "/*!50503 SET NAMES utf8mb4 */;\n"
+            "/*!40101 SET @OLD_SQL_MODE=@@SQL_MODE, SQL_MODE='NO_AUTO_VALUE_ON_ZERO' */;\n",
         ]
         for table in sorted(self.rows):
             create, cols = schema[table]
