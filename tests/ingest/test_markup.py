@@ -27,6 +27,8 @@ from safeguard.ingest.markup import to_plain
         ),
         ("<script>alert(1)</script>kept", "html", "alert(1)kept"),
         ("**markdown** stays", "markdown", "**markdown** stays"),
+        ("mail x [at] gmx [dot] de [sic]", "bbcode", "mail x [at] gmx [dot] de [sic]"),
+        ("[b:]empty uid[/b:] [LIST=1][*]one[/LIST]", "bbcode", "empty uid one"),
         (None, "bbcode", None),
     ],
 )

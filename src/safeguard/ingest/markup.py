@@ -21,8 +21,16 @@ _BR = re.compile(r"<br\s*/?>|</p>|</div>|</li>|</blockquote>", re.IGNORECASE)
 _A_TAG = re.compile(r"<a\s[^<>]{0,4000}>", re.IGNORECASE)
 _HREF = re.compile(r"""href\s*=\s*["']([^"'<>]{1,2000})["']""", re.IGNORECASE)
 _BB_URL = re.compile(r"\[url=([^\]\[]{1,2000})\]", re.IGNORECASE)
+#: BBCode tag names forum software ships; anything else in brackets ("[at]", "[dot]",
+#: "[sic]") is text and must survive, since offenders obfuscate selectors that way
+_BB_NAMES = (
+    "b|i|u|s|strike|sup|sub|url|img|quote|code|list|\\*|li|ul|ol|color|colour|size|font|"
+    "center|left|right|justify|align|indent|email|youtube|video|media|spoiler|ispoiler|"
+    "attachment|attach|flash|hr|table|tr|td|th|php|html|noparse|plain|mention|user|"
+    "highlight|h|heading|float|icode|tt|pre|s9e"
+)
 _BB_TAG = re.compile(
-    r"\[/?[a-z*][a-z0-9_*-]{0,30}(?:=[^\]\[]{0,2000})?(?::[a-z0-9]{1,10})?\]", re.I
+    rf"\[/?(?:{_BB_NAMES})(?:=[^\]\[]{{0,2000}})?(?::[a-z0-9]{{0,10}})?\]", re.IGNORECASE
 )
 _SPACES = re.compile(r"[ \t]+")
 _BLANKS = re.compile(r"\n{3,}")
