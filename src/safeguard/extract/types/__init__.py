@@ -1,0 +1,1 @@
+"""Selector types: one small class per kind of selector, listed in ``registry``."""
