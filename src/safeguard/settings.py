@@ -24,7 +24,9 @@ class Settings(BaseSettings):
         "the case folder's decisions.sqlite. A PostgreSQL URL selects the team server store.",
     )
     duckdb_memory_limit: str = Field(
-        default="4GB", description="Memory the analysis engine (DuckDB) may use before spilling."
+        default="600MB",
+        description="Memory the analysis engine (DuckDB) may use before spilling to disk. "
+        "The default keeps a whole ingest under 1 GB of RAM for any file size.",
     )
     duckdb_threads: int = Field(
         default=2, ge=1, description="Threads the analysis engine (DuckDB) may use."

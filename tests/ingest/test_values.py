@@ -2,31 +2,43 @@ import pytest
 
 from safeguard.ingest.values import ip_from_bytes, ip_from_text, password_scheme, recipients
 
+IP_TEXT_CASES = [
+    ("192.0.2.10", "192.0.2.10"),
+    (" 192.0.2.10 ", "192.0.2.10"),
+    ("2001:0db8:0000:0000:0000:0000:0000:0001", "2001:db8::1"),
+    ("::ffff:198.51.100.7", "198.51.100.7"),
+    ("fe80::1%eth0", "fe80::1"),
+    ("3232235777", "192.168.1.1"),  # ip2long
+    ("-1062731775", "192.168.0.1"),  # signed 32-bit INT column
+    ("0xC0A80001", "192.168.0.1"),
+    ("0x20010db8000000000000000000000001", "2001:db8::1"),
+    ("", None),
+    ("0.0.0.0", None),
+    ("::", None),
+    ("0", None),
+    ("not an ip", None),
+    ("999.1.1.1", None),
+    ("4294967296", None),
+    (None, None),
+]
 
-@pytest.mark.parametrize(
-    ("raw", "expected"),
-    [
-        ("192.0.2.10", "192.0.2.10"),
-        (" 192.0.2.10 ", "192.0.2.10"),
-        ("2001:0db8:0000:0000:0000:0000:0000:0001", "2001:db8::1"),
-        ("::ffff:198.51.100.7", "198.51.100.7"),
-        ("fe80::1%eth0", "fe80::1"),
-        ("3232235777", "192.168.1.1"),  # ip2long
-        ("-1062731775", "192.168.0.1"),  # signed 32-bit INT column
-        ("0xC0A80001", "192.168.0.1"),
-        ("0x20010db8000000000000000000000001", "2001:db8::1"),
-        ("", None),
-        ("0.0.0.0", None),
-        ("::", None),
-        ("0", None),
-        ("not an ip", None),
-        ("999.1.1.1", None),
-        ("4294967296", None),
-        (None, None),
-    ],
-)
+
+@pytest.mark.parametrize(("raw", "expected"), IP_TEXT_CASES)
 def test_ip_from_text(raw, expected):
     assert ip_from_text(raw) == expected
+
+
+def test_sql_ip_text_fast_path_agrees_with_python():
+    import duckdb
+
+    from safeguard.engine.functions import register
+
+    con = duckdb.connect()
+    register(con)
+    cases = [r for r, _ in IP_TEXT_CASES] + ["01.2.3.4", "1.2.3.04", "255.255.255.255", "1.2.3"]
+    for value in cases:
+        got = con.execute("SELECT sg_ip_text(?)", [value]).fetchone()[0]
+        assert got == ip_from_text(value), value
 
 
 @pytest.mark.parametrize(

@@ -16,22 +16,40 @@ from __future__ import annotations
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 from duckdb import sqltypes
 
 from safeguard.ingest import markup, values
 
 
-def _plain(raw: str | None, kind: str | None) -> str | None:
-    return markup.to_plain(raw, kind or "bbcode")
+def _plain_arrow(raw: pa.Array, kind: pa.Array) -> pa.Array:
+    """Vectorised: one Python call per batch of rows instead of one per row."""
+    kinds = kind.to_pylist()
+    out = [
+        markup.to_plain(text, k or "bbcode") for text, k in zip(raw.to_pylist(), kinds, strict=True)
+    ]
+    return pa.array(out, pa.string())
+
+
+#: canonical dotted IPv4 without leading zeros: already normalised, no Python needed
+_OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+_IPV4 = rf"{_OCTET}(\.{_OCTET}){{3}}"
 
 
 def register(con: duckdb.DuckDBPyConnection) -> None:
     """Register the functions and macros on ``con`` (idempotent per connection)."""
     v, b = sqltypes.VARCHAR, sqltypes.BLOB
     special: Any = "special"
-    con.create_function("sg_ip_text", values.ip_from_text, [v], v, null_handling=special)
+    con.create_function("sg_ip_text_py", values.ip_from_text, [v], v, null_handling=special)
+    # the common case (plain IPv4 text) stays in SQL; everything else goes to Python
+    con.execute(
+        "CREATE OR REPLACE TEMP MACRO sg_ip_text(x) AS CASE WHEN x IS NULL OR x = '' "
+        "OR x = '0.0.0.0' THEN NULL "
+        f"WHEN regexp_full_match(x, '{_IPV4}') THEN x ELSE sg_ip_text_py(x) END"
+    )
     con.create_function("sg_ip_bin", values.ip_from_bytes, [b], v, null_handling=special)
-    con.create_function("sg_plain", _plain, [v, v], v, null_handling=special)
+    arrow: Any = "arrow"
+    con.create_function("sg_plain", _plain_arrow, [v, v], v, type=arrow)
     con.create_function("sg_pwscheme", values.password_scheme, [v, v], v, null_handling=special)
     rec = duckdb.list_type(duckdb.struct_type({"uid": v, "kind": v}))
     con.create_function("sg_recipients", _recipients, [b, v], rec, null_handling=special)

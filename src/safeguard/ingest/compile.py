@@ -177,9 +177,19 @@ def compile_spec(
         scope.columns[spec.unnest.alias] = frozenset(spec.unnest.fields)
     select = _select_list(spec, choice, scope, columns)
     where = [w for w in (scope.render(c) for c in spec.where) if w is not None]
-    sql = f"SELECT {select} FROM " + " ".join(sql_from).replace(" , LATERAL", ", LATERAL")
-    if where:
-        sql += " WHERE " + " AND ".join(f"({w})" for w in where)
+    from_sql = " ".join(sql_from).replace(" , LATERAL", ", LATERAL")
+    where_sql = " WHERE " + " AND ".join(f"({w})" for w in where) if where else ""
+    narrow = spec.record in ID_COLUMNS and not fanout and spec.unnest is None
+    if narrow:
+        # one record per id: pick each id's first source row on narrow columns only, so
+        # the wide rows (post texts) are never sorted or spilled by a window
+        winners = (
+            f"SELECT min({spec.alias}._sg_row) FROM {from_sql}{where_sql} "
+            f"GROUP BY {scope.coalesce(spec.key)}"
+        )
+        cond = f"{spec.alias}._sg_row IN ({winners})"
+        where_sql = f"{where_sql} AND {cond}" if where_sql else f" WHERE {cond}"
+    sql = f"SELECT {select} FROM {from_sql}{where_sql}"
     if no_fanout:
         # a `first_per` join keeps the first matching row (after its ON condition) per
         # source row, so joins never multiply records
@@ -188,7 +198,7 @@ def compile_spec(
         if spec.unnest is not None:
             part += [f"{spec.unnest.alias}.{f}" for f in spec.unnest.fields]
         sql += f" QUALIFY row_number() OVER (PARTITION BY {', '.join(part)} ORDER BY {order}) = 1"
-    return _dedupe(spec.record, sql, columns)
+    return _dedupe(spec.record, sql, columns, already_unique=narrow)
 
 
 def _select_list(spec: RecordSpec, choice: Choice, scope: _Scope, columns: tuple[str, ...]) -> str:
@@ -218,9 +228,11 @@ def _select_list(spec: RecordSpec, choice: Choice, scope: _Scope, columns: tuple
     return ", ".join(f'{exprs.get(c, "NULL")} AS "{c}"' for c in columns)
 
 
-def _dedupe(record: str, sql: str, columns: tuple[str, ...]) -> str:
+def _dedupe(record: str, sql: str, columns: tuple[str, ...], *, already_unique: bool) -> str:
     keys: tuple[str, ...] = ()
-    if record in ID_COLUMNS:
+    if already_unique:
+        pass
+    elif record in ID_COLUMNS:
         keys = (ID_COLUMNS[record][0],)
     elif record in DEDUPE:
         keys = DEDUPE[record]

@@ -32,7 +32,7 @@ _BB_NAMES = (
 _BB_TAG = re.compile(
     rf"\[/?(?:{_BB_NAMES})(?:=[^\]\[]{{0,2000}})?(?::[a-z0-9]{{0,10}})?\]", re.IGNORECASE
 )
-_SPACES = re.compile(r"[ \t]+")
+_SPACES = re.compile(r"\t[ \t]*| [ \t]+")  # runs only: single spaces need no rewrite
 _BLANKS = re.compile(r"\n{3,}")
 
 
@@ -44,19 +44,25 @@ def to_plain(raw: str | None, kind: str = "bbcode") -> str | None:
     if kind in ("bbcode", "html") and text[:3] in ("<r>", "<t>"):
         text = _S9E_MARKUP.sub("", text)  # phpBB 3.2+: drop the [b]-style delimiters
         kind = "html"
-    if kind in ("bbcode", "html"):
+    # each pass runs only when its trigger character occurs (most posts need few)
+    if kind in ("bbcode", "html") and "<" in text:
         text = _strip_comments(text)
         text = _A_TAG.sub(_link_target, text)
         text = _BR.sub("\n", text)
         text = _TAG.sub("", text)
-        text = html.unescape(text.replace("\ue000", "&lt;").replace("\ue001", "&gt;"))
-    if kind == "bbcode":
+        text = text.replace("\ue000", "&lt;").replace("\ue001", "&gt;")
+    if kind in ("bbcode", "html") and "&" in text:
+        text = html.unescape(text)
+    if kind == "bbcode" and "[" in text:
         text = _BB_URL.sub(lambda m: f" <{m.group(1)}> ", text)
         text = _BB_TAG.sub("", text)
     if kind == "text":
         return text
-    text = _SPACES.sub(" ", text)
-    return _BLANKS.sub("\n\n", text).strip()
+    if "  " in text or "\t" in text:
+        text = _SPACES.sub(" ", text)
+    if "\n\n\n" in text:
+        text = _BLANKS.sub("\n\n", text)
+    return text.strip()
 
 
 def _link_target(m: re.Match[str]) -> str:
