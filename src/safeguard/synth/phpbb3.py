@@ -22,11 +22,11 @@ import numpy as np
 from safeguard.synth import geo, mysqldump
 from safeguard.synth.accesslog import PHPBB_PATHS
 from safeguard.synth.activity import Activity
-from safeguard.synth.identity import Plant, reg_email
+from safeguard.synth.identity import reg_email
 from safeguard.synth.network import ip_at
 from safeguard.synth.people import END, People
 from safeguard.synth.phpbb3_meta import forum_ids, meta_rows
-from safeguard.synth.render import body, chunk_rng, post_lang, topic_title
+from safeguard.synth.render import body, chunk_rng, post_lang, record, topic_title
 from safeguard.synth.rng import mix, stream
 
 SCHEMA = Path(__file__).parent / "data" / "phpbb30_mysql_41_schema.sql"
@@ -66,21 +66,6 @@ def _phpbb_text(text: str, uid_: str) -> str:
     return f"[b:{uid_}]{out}[/b:{uid_}]" if len(out) % 7 == 0 else out
 
 
-def _record(found: Found, table: str, rid: int, account: int, plants: list[Plant]) -> None:
-    for p in plants:
-        found.append(
-            {
-                "fact": p.fact,
-                "value": p.value,
-                "form": p.form,
-                "line": p.line,
-                "table": table,
-                "record": rid,
-                "user_id": account + 2,
-            }
-        )
-
-
 def posts(people: People, act: Activity, found: Found) -> Iterator[dict[str, object]]:
     """phpbb_posts rows in post_id order."""
     fids = forum_ids()
@@ -96,7 +81,7 @@ def posts(people: People, act: Activity, found: Found) -> Iterator[dict[str, obj
         )
         plants = act.plants.get(("post", i))
         text, planted = body(r, lang, plants)
-        _record(found, "phpbb_posts", i + 1, acc, planted)
+        record(found, "phpbb_posts", i + 1, acc + ID_OFFSET, planted)
         u8 = _uid8(mix(people.seed, i))
         yield {
             "post_id": i + 1,
@@ -123,7 +108,7 @@ def privmsgs(people: People, act: Activity, found: Found) -> Iterator[dict[str, 
         text, planted = body(
             r, lang if lang != "en" and r.random() < 0.5 else "en", act.plants.get(("pm", i))
         )
-        _record(found, "phpbb_privmsgs", i + 1, acc, planted)
+        record(found, "phpbb_privmsgs", i + 1, acc + ID_OFFSET, planted)
         to = [int(act.pm_to[i]), int(act.pm_cc[i])]
         u8 = _uid8(mix(people.seed, i, 2))
         yield {
@@ -230,7 +215,7 @@ def _user(people: People, act: Activity, a: int, lastpost: int, found: Found) ->
     plants = act.plants.get(("profile", a))
     if plants:
         row["user_sig"] = _phpbb_text("\n".join(p.line for p in plants), "")
-        _record(found, "phpbb_users", uid(people, a), a, plants)
+        record(found, "phpbb_users", uid(people, a), a + ID_OFFSET, plants)
     return row
 
 
