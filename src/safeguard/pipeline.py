@@ -8,7 +8,6 @@ and ``package`` here.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -51,8 +50,3 @@ def run(
             on_stage(stage, results[stage.name])
     return results
 
-
-def summary_json(results: dict[str, Any]) -> str:
-    return json.dumps(
-        {k: getattr(v, "__dict__", str(v)) for k, v in results.items()}, indent=1, default=str
-    )
