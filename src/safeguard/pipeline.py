@@ -49,4 +49,3 @@ def run(
         if on_stage:
             on_stage(stage, results[stage.name])
     return results
-
