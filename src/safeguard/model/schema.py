@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 from importlib import resources
 
 import yaml
@@ -52,16 +53,27 @@ def _columns(rows: list[list[str]]) -> tuple[Column, ...]:
 @cache
 def load_schema() -> Schema:
     """Read ``tables.yaml`` from the package."""
-    text = resources.files("safeguard.model").joinpath("tables.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = _read("tables.yaml")
     prov = _columns(data["provenance"])
+    specs = dict(data["tables"])
+    for part in data.get("include", []):
+        for name, spec in _read(part)["tables"].items():
+            if name in specs:
+                raise ValueError(f"table {name} defined twice in the model ({part})")
+            specs[name] = spec
     tables: dict[str, Table] = {}
-    for name, spec in data["tables"].items():
+    for name, spec in specs.items():
         own = _columns(spec["columns"])
         with_prov = bool(spec.get("provenance", True))
         cols = own + prov if with_prov else own
         tables[name] = Table(name, spec["doc"], cols, with_prov)
     return Schema(int(data["version"]), tables, prov)
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = resources.files("safeguard.model").joinpath(name).read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
 
 
 def ddl() -> list[str]:
@@ -80,7 +92,7 @@ def markdown() -> str:
         "# Analysis store schema",
         "",
         f"Contract version **{schema.version}**. Generated from "
-        "`src/safeguard/model/tables.yaml` by `safeguard schema --markdown`; "
+        "`src/safeguard/model/tables*.yaml` by `safeguard schema --markdown`; "
         "a test fails when this file and the model disagree.",
         "",
         'Query it read-only with `safeguard query CASE "SQL"`. Times are UTC '

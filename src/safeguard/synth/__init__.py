@@ -14,13 +14,20 @@ The same seed gives byte-identical files. See docs/synthetic-data.md.
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from types import ModuleType
 
-from safeguard.synth import accesslog, activity, mail, people, phpbb3, smf21, truth
+from safeguard.synth import accesslog, activity, mail, people, truth
 from safeguard.synth.stats import summary
 
-_WRITERS = {"phpbb3": phpbb3, "smf2": smf21}
-SOFTWARES: tuple[str, ...] = tuple(_WRITERS)
+# software name -> writer module in this package (write(), ID_OFFSET, PATHS, BOARD_IDS)
+_WRITER_MODULES = {"phpbb3": "phpbb3", "smf2": "smf21"}
+SOFTWARES: tuple[str, ...] = tuple(_WRITER_MODULES)
+
+
+def _writer(software: str) -> ModuleType:
+    return importlib.import_module(f"safeguard.synth.{_WRITER_MODULES[software]}")
 __all__ = ["SOFTWARES", "generate", "summary"]
 
 
@@ -36,7 +43,7 @@ def generate(out: Path, *, members: int, seed: int, software: str = "phpbb3") ->
     out.mkdir(parents=True, exist_ok=True)
     folk = people.build(seed, members)
     act = activity.build(folk)
-    writer = _WRITERS[software]
+    writer = _writer(software)
     rows, found = writer.write(out / "forum.sql", folk, act)
     lines = accesslog.write(out / "access.log", folk, act, writer.PATHS, writer.BOARD_IDS)
     for stale in (out / "mail.mbox", out / "other" / "mailbox.mbox"):
