@@ -189,6 +189,9 @@ def run(case: CaseArg) -> None:
     with _progress() as progress:
         results = pipeline.run(c, _progress_factory(progress))
     _print_ingest(results["ingest"])
+    for stage in pipeline.STAGES:
+        if stage.report and stage.name in results:
+            console.print(stage.report(results[stage.name]), markup=False)
 
 
 @app.command()

@@ -45,6 +45,9 @@ def main(folder: Path) -> None:
     )
     results = pipeline.run(case)
     ingest = results["ingest"]
+    for stage in pipeline.STAGES:
+        if stage.report and stage.name in results:
+            console.print("   " + stage.report(results[stage.name]), markup=False)
     for ev, why in ingest.failed.items():
         console.print(f"   FAILED {ev}: {output.terminal_safe(why)}", markup=False)
     s = stats(case)

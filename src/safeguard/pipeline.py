@@ -2,7 +2,7 @@
 
 ``safeguard run CASE`` runs these in order. Every stage is re-runnable and
 skips work already done (ingest skips items already ingested). Later issues
-add ``extract``, ``enrich``, ``resolve``, ``attribute``, ``score``, ``link``
+add ``enrich``, ``resolve``, ``attribute``, ``score``, ``link``
 and ``package`` here.
 """
 
@@ -22,14 +22,31 @@ class Stage:
     name: str
     doc: str
     run: Callable[[Case, ProgressFactory | None], Any]
+    report: Callable[[Any], str] | None = None  # one line for a person, after the stage
 
 
 def _ingest(case: Case, progress: ProgressFactory | None) -> Any:
     return ingest(case, progress=progress)
 
 
+def _extract(case: Case, progress: ProgressFactory | None) -> Any:
+    from safeguard.extract import stage
+
+    return stage.run(case, progress)
+
+
+def _extract_report(s: Any) -> str:
+    kinds = ", ".join(f"{k} {v}" for k, v in sorted(s.by_type.items(), key=lambda kv: -kv[1]))
+    return (
+        f"extract: {s.items} items extracted, {s.skipped} already done; "
+        f"{s.texts_scanned} of {s.texts_total} texts needed the finder; "
+        f"{s.seconds:.1f} s. Observations: {kinds or 'none'}"
+    )
+
+
 STAGES: tuple[Stage, ...] = (
     Stage("ingest", "read every registered evidence item into records", _ingest),
+    Stage("extract", "find every selector occurrence (observations)", _extract, _extract_report),
 )
 
 

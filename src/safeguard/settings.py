@@ -31,6 +31,11 @@ class Settings(BaseSettings):
     duckdb_threads: int = Field(
         default=2, ge=1, description="Threads the analysis engine (DuckDB) may use."
     )
+    extract_workers: int = Field(
+        default=2,
+        ge=1,
+        description="Processes that scan free text for selectors when there is much of it.",
+    )
     batch_rows: int = Field(
         default=50_000, ge=100, description="Rows buffered per table before a staging flush."
     )

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from safeguard.exceptions import CaseError, EngineError
 from safeguard.model.schema import ddl, load_schema
@@ -61,6 +62,33 @@ class Engine:
     def fetchall(self, sql: str, params: Sequence[Any] | None = None) -> list[tuple[Any, ...]]:
         return self.execute(sql, params).fetchall()
 
+    def batches(
+        self, sql: str, params: Sequence[Any] | None = None, rows: int = 50_000
+    ) -> Iterator[pa.RecordBatch]:
+        """Stream a query's result as Arrow batches on a separate cursor, so the
+        caller may write on this connection while reading (committed data only)."""
+        cur = self.con.cursor()
+        try:
+            try:
+                reader = cur.sql(sql, params=params).to_arrow_reader(rows)
+            except duckdb.Error as exc:
+                raise EngineError(f"analysis engine error: {exc}", sql) from exc
+            yield from reader
+        finally:
+            cur.close()
+
+    def insert_arrow(self, table: str, data: pa.Table) -> int:
+        """Append an Arrow table whose column names are columns of ``table``."""
+        if data.num_rows == 0:
+            return 0
+        cols = ", ".join(f'"{c}"' for c in data.column_names)
+        self.con.register("_sg_incoming", data)
+        try:
+            self.execute(f'INSERT INTO "{table}" ({cols}) SELECT {cols} FROM _sg_incoming')
+        finally:
+            self.con.unregister("_sg_incoming")
+        return int(data.num_rows)
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """All or nothing: a crash or an exception inside leaves no partial write."""
@@ -76,6 +104,17 @@ class Engine:
         """Create every table of the model (idempotent) and record the contract version."""
         for stmt in ddl():
             self.execute(stmt)
+        # a case made by an older version gets the columns added since (NULL in old rows)
+        have = {
+            (t, c)
+            for t, c in self.fetchall(
+                "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main'"
+            )
+        }
+        for table in load_schema().tables.values():
+            for col in table.columns:
+                if (table.name, col.name) not in have:
+                    self.execute(f'ALTER TABLE "{table.name}" ADD COLUMN "{col.name}" {col.type}')
         self.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
         self.execute(
             "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",

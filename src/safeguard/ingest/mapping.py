@@ -54,6 +54,7 @@ REFERENCES = {
     ("message_recipients", "message_id"): "pm",
     ("login_events", "account_id"): "acc",
     ("mail_recipients", "mail_id"): "mail",
+    ("mail_messages", "from_account_id"): "acc",
 }
 
 

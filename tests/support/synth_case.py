@@ -1,0 +1,23 @@
+"""A case built from a generated synthetic forum, for the tests of later stages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from safeguard import synth
+from safeguard.case import Case, init_case
+from safeguard.evidence import register
+from safeguard.ingest.runner import ingest
+
+
+def build(root: Path, *, members: int, seed: int, software: str = "phpbb3") -> Case:
+    """Generate a forum into ``root/forum``, register its four files in a case at
+    ``root/case`` and ingest them."""
+    forum = root / "forum"
+    synth.generate(forum, members=members, seed=seed, software=software)
+    case = init_case(root / "case")
+    files = [forum / "forum.sql", forum / "access.log", forum / "mail.mbox"]
+    for f in [*files, forum / "other" / "mailbox.mbox"]:
+        register.add(case, f, acquired_by="test", source="synthetic forum")
+    ingest(case)
+    return case
