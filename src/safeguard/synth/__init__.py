@@ -2,7 +2,8 @@
 
 ``generate(out, members=..., seed=...)`` writes into ``out``:
 
-- ``forum.sql``: mysqldump of the forum in the software's real schema;
+- ``forum.sql``: the forum in the software's real schema, as that software's
+  database dumps it (mysqldump; pg_dump plain format for Discourse);
 - ``access.log``: the web server's combined-format log for the same period;
 - ``mail.mbox``: mail between members who moved their contact to e-mail;
 - ``other/mailbox.mbox``: a mailbox from another investigation sharing persons;
@@ -22,12 +23,21 @@ from safeguard.synth import accesslog, activity, mail, people, truth
 from safeguard.synth.stats import summary
 
 # software name -> writer module in this package (write(), ID_OFFSET, PATHS, BOARD_IDS)
-_WRITER_MODULES = {"phpbb3": "phpbb3", "smf2": "smf21"}
+_WRITER_MODULES = {
+    "phpbb3": "phpbb3",
+    "smf2": "smf21",
+    "mybb18": "mybb18",
+    "xenforo2": "xenforo2",
+    "vbulletin4": "vbulletin4",
+    "discourse": "discourse",
+}
 SOFTWARES: tuple[str, ...] = tuple(_WRITER_MODULES)
 
 
 def _writer(software: str) -> ModuleType:
     return importlib.import_module(f"safeguard.synth.{_WRITER_MODULES[software]}")
+
+
 __all__ = ["SOFTWARES", "generate", "summary"]
 
 
