@@ -71,12 +71,12 @@ def _column(name: str, typ: str, rest: str) -> tuple[str, str, str]:
     coll = re.search(r"COLLATE (\w+)", rest)
     auto = "auto_increment" in rest.lower()
     not_null = auto or "NOT NULL" in rest.upper()
-    given = re.search(r"DEFAULT ('[^']*'|\S+)", rest)
+    given = re.search(r"DEFAULT ('[^']*'|\S+)", rest, re.IGNORECASE)
     decl = f"`{name}` {typ}" + (f" COLLATE {coll.group(1)}" if coll else "")
     decl += " NOT NULL" if not_null else ""
     if auto:
         return name, decl + " AUTO_INCREMENT", "0"
-    if given:
+    if given and given.group(1).upper() != "NULL":
         raw = given.group(1).strip("'")
         # mysqldump prints numeric values unquoted and strings quoted.
         return name, decl + f" DEFAULT '{raw}'", raw if num else literal(raw)
