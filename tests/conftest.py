@@ -28,3 +28,16 @@ def mariadb() -> Iterator[MariaDBServer]:
 
 
 # --- end of MariaDB fixtures -----------------------------------------------------
+
+
+# --- A synthetic case through the whole pipeline (owner: the stage tests) --------
+@pytest.fixture(scope="session")
+def pipeline_case(tmp_path_factory: pytest.TempPathFactory) -> object:
+    """A 300-member synthetic phpBB case after every pipeline stage. Read it only:
+    tests that change it copy it first (``copy_case``)."""
+    from safeguard import pipeline
+    from tests.support.synth_case import build
+
+    case = build(tmp_path_factory.mktemp("pipeline"), members=300, seed=5)
+    pipeline.run(case)
+    return case

@@ -44,9 +44,59 @@ def _extract_report(s: Any) -> str:
     )
 
 
+def _enrich(case: Case, progress: ProgressFactory | None) -> Any:
+    from safeguard.enrich import stage
+
+    return stage.run(case, progress)
+
+
+def _enrich_report(s: Any) -> str:
+    kinds = ", ".join(f"{k} {v}" for k, v in s.by_kind.items())
+    line = (
+        f"enrich: {s.items} items enriched, {s.skipped} already done; "
+        f"{s.distinct_ips} distinct IPs looked up; {s.seconds:.1f} s. Kinds: {kinds or 'none'}"
+    )
+    return line + "".join(f"\n   reference data problem: {p}" for p in s.problems)
+
+
+def _attribute(case: Case, progress: ProgressFactory | None) -> Any:
+    from safeguard.attribute import stage
+
+    return stage.run(case, progress)
+
+
+def _attribute_report(s: Any) -> str:
+    status = ", ".join(f"{k} {v}" for k, v in sorted(s.status.items()))
+    line = f"attribute: {s.accounts} accounts ({status}); {s.seconds:.1f} s"
+    if s.persons:
+        line += (
+            f"; {s.persons} persons ("
+            + ", ".join(f"{k} {v}" for k, v in sorted(s.person_status.items()))
+            + ")"
+        )
+    return line
+
+
+def _requests(case: Case, progress: ProgressFactory | None) -> Any:
+    from safeguard.provider_requests import stage
+
+    return stage.run(case, progress)
+
+
+def _requests_report(s: Any) -> str:
+    top = sorted(s.by_country.items(), key=lambda kv: -kv[1])[:8]
+    return (
+        f"requests: {s.requests} provider requests for {len(s.by_country)} countries "
+        f"({', '.join(f'{c} {n}' for c, n in top)}…) in {s.folder}; {s.seconds:.1f} s"
+    )
+
+
 STAGES: tuple[Stage, ...] = (
     Stage("ingest", "read every registered evidence item into records", _ingest),
     Stage("extract", "find every selector occurrence (observations)", _extract, _extract_report),
+    Stage("enrich", "what each observation implies, offline", _enrich, _enrich_report),
+    Stage("attribute", "the country that can act on each account", _attribute, _attribute_report),
+    Stage("requests", "what to ask of operators and providers", _requests, _requests_report),
 )
 
 

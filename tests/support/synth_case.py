@@ -21,3 +21,13 @@ def build(root: Path, *, members: int, seed: int, software: str = "phpbb3") -> C
         register.add(case, f, acquired_by="test", source="synthetic forum")
     ingest(case)
     return case
+
+
+def copy_case(case: Case, dest: Path) -> Case:
+    """A copy of a case folder (evidence stays referenced where it is)."""
+    import shutil
+
+    from safeguard.case import open_case
+
+    shutil.copytree(case.root, dest)
+    return open_case(dest)

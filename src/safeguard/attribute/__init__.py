@@ -1,0 +1,1 @@
+"""Jurisdiction attribution: which country can act on each account and person."""

@@ -1,0 +1,1 @@
+"""Offline enrichment: what selectors and account behaviour imply (stage ``enrich``)."""

@@ -1,0 +1,1 @@
+"""Provider requests: what police must ask of operators and providers, per country."""
