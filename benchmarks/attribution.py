@@ -210,10 +210,16 @@ def main() -> None:
     ap.add_argument("--work", type=Path, help="folder with forum/ and case/ (made if absent)")
     ap.add_argument("--png", type=Path, default=None)
     ap.add_argument("--fit", action="store_true", help="fit the temperature and stop")
+    ap.add_argument(
+        "--redo", action="store_true", help="forget finished stage work first (time it all)"
+    )
     args = ap.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="sg-attr-"))
     case = prepare(work, args.members, args.seed)
     print(f"case {case.root}")
+    if args.redo:
+        with case.engine() as eng:
+            eng.execute("DELETE FROM stage_runs")
     total = 0.0
     for name in STAGES:
         wall, peak = run_stage(case, name)

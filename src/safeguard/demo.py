@@ -64,11 +64,28 @@ def main(folder: Path) -> None:
         "GROUP BY ALL ORDER BY posts DESC LIMIT 5",
     )
     output.write_table(console, top.columns, top.rows, title="Most active accounts")
+    countries = run_query(
+        case,
+        "WITH j AS (SELECT CASE WHEN status = 'attributed' THEN country ELSE 'XX' END AS acting, "
+        "status, confidence FROM account_jurisdictions), "
+        "r AS (SELECT acting_country, count(*) AS n FROM provider_requests GROUP BY 1) "
+        "SELECT j.acting AS country, count(*) AS accounts, "
+        "round(avg(j.confidence), 3) AS mean_confidence, any_value(r.n) AS provider_requests "
+        "FROM j LEFT JOIN r ON r.acting_country = j.acting GROUP BY 1 "
+        "ORDER BY accounts DESC LIMIT 10",
+    )
+    output.write_table(
+        console,
+        countries.columns,
+        countries.rows,
+        title="Who can act: accounts per country (XX: contested or unknown, for review)",
+    )
     console.print(
         f"\nResults: analysis store {case.analysis_path}\n"  # noqa: S608 - a message
         f"Try:     .venv/bin/safeguard stats {case.root}\n"
         f"         .venv/bin/safeguard query {case.root} "
         '"SELECT * FROM ingest_problems"\n'
+        f"Provider requests per country (CSV, JSON): {case.root / 'exports' / 'requests'}\n"
         f"Ground truth of the synthetic forum: {seized / 'truth.json'}",
         markup=False,
     )

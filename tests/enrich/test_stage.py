@@ -37,7 +37,8 @@ def test_synthetic_home_ips_resolve_to_a_country_and_operator(pipeline_case: Cas
     assert rows[0][1] == rows[0][0]
     anon = _q(
         pipeline_case,
-        "SELECT DISTINCT network_kind FROM enrichments WHERE anonymiser",
+        "SELECT DISTINCT network_kind FROM enrichments "
+        "WHERE anonymiser AND selector_type IN ('ipv4', 'ipv6')",
     )
     assert {r[0] for r in anon} <= {"tor", "vpn", "hosting"}
 
@@ -73,3 +74,16 @@ def test_a_tor_exit_list_redoes_the_stage_and_flags_the_address(
         f"(observation_id) WHERE o.value = '{ip}' AND o.seen_at = TIMESTAMP '{seen}'",
     )
     assert kinds == [("tor",)]
+
+
+def test_mail_and_phone_observations_are_enriched(pipeline_case: Case) -> None:
+    rows = dict(
+        _q(
+            pipeline_case,
+            "SELECT o.selector_type, count(e.observation_id) * 1.0 / count(*) FROM observations o "
+            "LEFT JOIN enrichments e USING (observation_id) "
+            "WHERE o.selector_type IN ('email', 'phone') GROUP BY 1",
+        )
+    )
+    assert rows["email"] > 0.99
+    assert rows["phone"] > 0.9

@@ -6,7 +6,7 @@ from safeguard.synth.mysqldump import _column
 
 
 def test_explicit_default_null_stays_null() -> None:
-    name, decl, default = _column("note", "varchar(20)", "DEFAULT NULL")
+    _, decl, default = _column("note", "varchar(20)", "DEFAULT NULL")
     assert decl == "`note` varchar(20) DEFAULT NULL"
     assert default == "NULL"
 

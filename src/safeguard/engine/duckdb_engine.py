@@ -43,6 +43,7 @@ class Engine:
                     "wait for it to finish and try again"
                 ) from exc
             raise CaseError(f"cannot open the analysis store {path}: {exc}") from exc
+        self.con.execute("SET enable_progress_bar = false")  # Safeguard reports progress itself
         from safeguard.engine.functions import register
 
         register(self.con)

@@ -15,7 +15,7 @@ Each is computed once per distinct value (IPs: per distinct value and time
 when dated reference data is supplied) and joined back to the observations.
 The method version includes the reference files used, so adding a snapshot
 or an exit list redoes the stage. Account-level signals (language, time zone,
-declared location) are the job of :mod:`safeguard.enrich.signals`.
+declared location) are computed after the items by :mod:`safeguard.enrich.signals`.
 """
 
 from __future__ import annotations
@@ -32,9 +32,11 @@ import pyarrow as pa
 
 from safeguard.case import Case
 from safeguard.engine.duckdb_engine import Engine
+from safeguard.enrich import signals
+from safeguard.enrich import values as value_facts
 from safeguard.enrich.ip import FACT_FIELDS, IpIntel, facts_to_columns
 
-METHOD = "enrich-1"
+METHOD = "enrich-2"
 IP_TYPES = ("ipv4", "ipv6")
 
 _FACT_SCHEMA = pa.schema(
@@ -55,6 +57,7 @@ class EnrichSummary:
     skipped: int = 0
     enrichments: int = 0
     distinct_ips: int = 0
+    signals: int | None = None  # account_signals rows written; None: already current
     seconds: float = 0.0
     problems: list[str] = field(default_factory=list)
     by_kind: dict[str, int] = field(default_factory=dict)
@@ -91,6 +94,8 @@ def run(case: Case, progress: object = None) -> EnrichSummary:
             with eng.transaction():
                 _enrich_item(eng, ev, intel, version, summary)
             summary.items += 1
+        with eng.transaction():
+            summary.signals = signals.run(eng)
         for kind, n in eng.fetchall(
             "SELECT network_kind, count(*) FROM enrichments GROUP BY ALL ORDER BY 2 DESC"
         ):
@@ -194,4 +199,7 @@ def _values(eng: Engine, ev: str, types: tuple[str, ...], fn: ValueFn) -> int:
     return _join_insert(eng, ev, table, "f.value = o.value", where)
 
 
-_VALUE_ENRICHERS: list[tuple[tuple[str, ...], ValueFn]] = []
+_VALUE_ENRICHERS: list[tuple[tuple[str, ...], ValueFn]] = [
+    (("email", "jabber"), value_facts.email_facts),
+    (("phone", "whatsapp"), value_facts.phone_facts),
+]
