@@ -40,7 +40,10 @@ def gather(eng: Engine, level: str = "account") -> list[Item]:
     items: list[Item] = []
     for sql in (_ips(ent, join), _phones(ent, join), _emails(ent, join)):
         items += [_item(r) for r in eng.fetchall(sql)]
-    items += _signals(eng, level)
+    named: dict[str, set[str]] = {}
+    for it in items:
+        named.setdefault(it.entity, set()).add(it.country)
+    items += _signals(eng, level, named)
     items.sort(key=lambda i: (i.entity, i.country, i.signal))
     return items
 
@@ -101,7 +104,11 @@ def _emails(ent: str, join: str) -> str:
     )
 
 
-def _signals(eng: Engine, level: str) -> list[Item]:
+def _signals(eng: Engine, level: str, named: dict[str, set[str]]) -> list[Item]:
+    """Account signals as items. A signal that fits many countries (a language, a UTC
+    offset) only re-weighs countries other evidence already names for the entity;
+    an entity with no other evidence keeps all its candidates (it stays unknown,
+    but the analyst sees them)."""
     ent = "pa.person_id" if level == "person" else "s.account_id"
     join = "JOIN person_accounts pa ON pa.account_id = s.account_id" if level == "person" else ""
     rows = eng.fetchall(
@@ -111,7 +118,8 @@ def _signals(eng: Engine, level: str) -> list[Item]:
     items: list[Item] = []
     for entity, signal, value, country, candidates, detail in rows:
         targets = [country] if country else list(candidates or [])
-        for c in dict.fromkeys(targets):
-            text = f"{signal} {value}: {detail}" if detail else f"{signal} {value}"
-            items.append(Item(str(entity), str(c), str(signal), len(targets), [], text))
+        known = named.get(str(entity))
+        kept = [c for c in dict.fromkeys(targets) if not known or c in known]
+        text = f"{signal} {value}: {detail}" if detail else f"{signal} {value}"
+        items += [Item(str(entity), str(c), str(signal), len(targets), [], text) for c in kept]
     return items

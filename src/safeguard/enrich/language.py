@@ -127,14 +127,16 @@ def guess_language(
 
 
 def guess_languages(
-    accounts: Sequence[Sequence[str]], languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    accounts: Sequence[Sequence[str]],
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES,
+    snippets: int = MAX_SNIPPETS,
 ) -> list[LanguageGuess | None]:
     """``guess_language`` for many accounts in one lingua call (uses all cores).
 
     Feed batches of a few hundred accounts; lingua spreads the work over its
     thread pool (``RAYON_NUM_THREADS`` limits it).
     """
-    cuts = [sample(texts) for texts in accounts]
+    cuts = [sample(texts, snippets) for texts in accounts]
     flat = [c for per in cuts for c in per]
     tops = [_code(lang) for lang in detector(languages).detect_languages_in_parallel_of(flat)]
     out: list[LanguageGuess | None] = []

@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -32,7 +33,8 @@ from safeguard.engine.duckdb_engine import Engine
 from safeguard.enrich import language, location, profile_zone, timezone
 
 METHOD = "signals-1"
-TEXTS_PER_ACCOUNT = 12
+TEXTS_PER_ACCOUNT = 8
+SNIPPETS = 5  # lingua calls per account: the language signal is weak, its cost is not
 TZ_TOLERANCE = 1.0
 TZ_MIN_CONFIDENCE = 0.3
 BOARD_DEFAULT_SHARE = 0.4
@@ -87,28 +89,35 @@ _EVENTS = """
 
 def _activity(eng: Engine) -> Iterator[dict[str, Any]]:
     rows = eng.fetchall(
-        "SELECT account_id, list(n ORDER BY h), mode(y) FROM (SELECT account_id, "
-        "hour(t) AS h, count(*) AS n, mode(year(t)) AS y FROM (" + _EVENTS + ") "
-        "WHERE t IS NOT NULL GROUP BY ALL) GROUP BY account_id ORDER BY account_id"
+        "SELECT account_id, list(h ORDER BY h), list(n ORDER BY h), mode(y) FROM ("
+        "SELECT account_id, hour(t) AS h, count(*) AS n, mode(year(t)) AS y FROM ("
+        + _EVENTS
+        + ") WHERE t IS NOT NULL GROUP BY ALL) GROUP BY account_id ORDER BY account_id"
     )
     if not rows:
         return
-    hours = eng.fetchall(
-        "SELECT account_id, list(h ORDER BY h) FROM (SELECT DISTINCT account_id, hour(t) AS h "
-        "FROM (" + _EVENTS + ") WHERE t IS NOT NULL) GROUP BY 1 ORDER BY 1"
-    )
     counts = np.zeros((len(rows), 24))
-    for i, ((_, ns, _), (_, hs)) in enumerate(zip(rows, hours, strict=True)):
+    for i, (_, hs, ns, _) in enumerate(rows):
         counts[i, hs] = ns
-    for (account, _, year), zone in zip(rows, timezone.zones_from_counts(counts), strict=True):
+    for (account, _, _, year), zone in zip(rows, timezone.zones_from_counts(counts), strict=True):
         if zone is None or zone.confidence < TZ_MIN_CONFIDENCE:
             continue
-        cands = timezone.offset_countries(zone.offset, TZ_TOLERANCE, int(year), summer=True)
+        cands = _offset_countries(zone.offset, int(year))
         yield _row(
             account, "activity_timezone", f"{zone.offset:+d}", None, cands,
             zone.confidence, zone.support,
             f"activity peaks fit UTC{zone.offset:+d} (runner-up UTC{zone.runner_up:+d})",
         )  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _offset_countries(offset: int, year: int) -> tuple[str, ...]:
+    return timezone.offset_countries(offset, TZ_TOLERANCE, year, summer=True)
+
+
+@lru_cache(maxsize=65536)  # a board holds few distinct values
+def _profile_zone(value: str) -> profile_zone.ProfileZone | None:
+    return profile_zone.profile_timezone(value)
 
 
 def _profile(eng: Engine) -> Iterator[dict[str, Any]]:
@@ -119,7 +128,7 @@ def _profile(eng: Engine) -> Iterator[dict[str, Any]]:
         f"WHERE same <= {BOARD_DEFAULT_SHARE} * total ORDER BY account_id"
     )
     for account, value in rows:
-        pz = profile_zone.profile_timezone(value)
+        pz = _profile_zone(value)
         if pz is None:
             continue
         shown = pz.zone or f"UTC{pz.offset:+g}"
@@ -159,7 +168,7 @@ def _languages(eng: Engine) -> Iterator[dict[str, Any]]:
     countries = language.language_countries()
     for start in range(0, len(rows), _BATCH):
         part = rows[start : start + _BATCH]
-        guesses = language.guess_languages([texts for _, texts in part])
+        guesses = language.guess_languages([texts for _, texts in part], snippets=SNIPPETS)
         for (account, _), guess in zip(part, guesses, strict=True):
             if guess is None:
                 continue
