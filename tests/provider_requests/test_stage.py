@@ -26,13 +26,30 @@ def test_ip_requests_carry_time_operator_and_evidence(pipeline_case: Case) -> No
     assert rows[0][1] == rows[0][0]
 
 
-def test_at_most_three_latest_uses_plus_the_first_per_account_and_ip(pipeline_case: Case) -> None:
+def test_at_most_three_addresses_per_operator_plus_registration(pipeline_case: Case) -> None:
     worst = _q(
         pipeline_case,
-        "SELECT max(n) FROM (SELECT count(*) AS n FROM provider_requests "
-        "WHERE selector_type IN ('ipv4', 'ipv6') GROUP BY account_id, value)",
+        "SELECT max(n) FROM (SELECT count(DISTINCT value) AS n FROM provider_requests "
+        "WHERE selector_type IN ('ipv4', 'ipv6') GROUP BY account_id, provider)",
     )
     assert worst[0][0] <= 4
+    once = _q(
+        pipeline_case,
+        "SELECT count(*) FROM (SELECT account_id, value FROM provider_requests "
+        "WHERE selector_type IN ('ipv4', 'ipv6') GROUP BY ALL HAVING count(*) > 2)",
+    )
+    assert once == [(0,)]  # an address is asked about at its latest use (and registration)
+
+
+def test_registration_addresses_are_always_requested(pipeline_case: Case) -> None:
+    missing = _q(
+        pipeline_case,
+        "SELECT count(*) FROM observations o JOIN enrichments e USING (observation_id) "
+        "WHERE o.field = 'registration_ip' AND e.network_kind NOT IN "
+        "('private', 'cgnat', 'reserved') AND o.seen_at IS NOT NULL "
+        "AND o.observation_id NOT IN (SELECT observation_id FROM provider_requests)",
+    )
+    assert missing == [(0,)]
 
 
 def test_acting_country_follows_the_attribution(pipeline_case: Case) -> None:
@@ -66,8 +83,9 @@ def test_exports_per_country_match_the_table(pipeline_case: Case) -> None:
         with (folder / f"{country}.csv").open(encoding="utf-8", newline="") as fh:
             assert len(list(csv.DictReader(fh))) == n
         doc = json.loads((folder / f"{country}.json").read_text("utf-8"))
-        assert doc["acting_country"] == country
-        assert sum(len(v) for v in doc["providers"].values()) == n
+        assert {p["acting_country"] for p in doc} == {country}
+        assert len({p["provider"] for p in doc}) == len(doc)
+        assert sum(len(p["requests"]) for p in doc) == n
 
 
 def test_csv_cells_cannot_run_as_formulas(pipeline_case: Case) -> None:

@@ -3,11 +3,13 @@
 Built from observations, their enrichments and the attribution:
 
 - **IP + exact UTC time** (+ source port where a log kept one) → the network
-  operator of that address at that time. Per account and address, the
-  ``ip_uses_per_account`` most recent uses (a provider keeps assignment logs
-  for months only: the latest uses are the ones most likely still answerable)
-  plus the first (registration) use. Private, CGNAT and reserved addresses
-  are left out (no operator can answer for them; CGNAT needs the port);
+  operator of that address at that time. Per account and operator, the
+  :data:`IP_ADDRESSES_PER_OPERATOR` most recently used addresses, each at its
+  latest use (operators keep assignment logs for months: the latest uses are
+  the ones most likely still answerable; three addresses guard against one
+  unanswered request), plus the registration address. Every other use stays
+  queryable in ``observations``. Private, CGNAT and reserved addresses are
+  left out (no operator can answer for them; CGNAT needs the port);
 - **e-mail address** → the mail provider (``enrichments.operator``) or, when
   unknown, the domain;
 - **phone number** → the original carrier and the numbering plan's country;
@@ -23,7 +25,6 @@ written per acting country as CSV and JSON under ``CASE/exports/requests/``
 from __future__ import annotations
 
 import csv
-import json
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -31,7 +32,6 @@ from importlib import resources
 from io import StringIO
 from pathlib import Path
 
-from safeguard import output
 from safeguard.case import Case
 from safeguard.engine.duckdb_engine import Engine
 
@@ -40,7 +40,7 @@ COLUMNS = (
     "seen_at", "source_port", "account_id", "username", "observation_id", "evidence_id",
     "evidence_sha256", "source_table", "source_row",
 )  # fmt: skip
-IP_USES_PER_ACCOUNT = 3
+IP_ADDRESSES_PER_OPERATOR = 3
 _HANDLES = (
     "('skype', 'icq', 'telegram', 'kik', 'wickr', 'threema', 'signal', 'whatsapp', "
     "'discord', 'snapchat', 'session')"
@@ -116,19 +116,28 @@ _JOINS = (
 
 
 def _ips() -> str:
+    """Per account and operator, the latest use of each of its
+    ``IP_ADDRESSES_PER_OPERATOR`` most recently used addresses; plus the
+    registration address."""
+    last_use = (
+        "SELECT o.*, e.operator AS op, row_number() OVER (PARTITION BY o.account_id, o.value "
+        "ORDER BY o.seen_at DESC, o.observation_id) AS nth_use "
+        "FROM observations o JOIN enrichments e USING (observation_id) "
+        "WHERE o.selector_type IN ('ipv4', 'ipv6') AND o.account_id IS NOT NULL "
+        "AND o.seen_at IS NOT NULL AND e.network_kind NOT IN ('private', 'cgnat', 'reserved')"
+    )
     ranked = (
-        "SELECT o.*, row_number() OVER (PARTITION BY o.account_id, o.value "
-        "ORDER BY o.seen_at DESC NULLS LAST, o.observation_id) AS latest, "
-        "row_number() OVER (PARTITION BY o.account_id, o.value "
-        "ORDER BY o.seen_at NULLS LAST, o.observation_id) AS earliest "
-        "FROM observations o WHERE o.selector_type IN ('ipv4', 'ipv6') AND o.account_id IS NOT NULL"
+        "SELECT *, row_number() OVER (PARTITION BY account_id, op, nth_use = 1 "
+        f"ORDER BY seen_at DESC, observation_id) AS nth_ip FROM ({last_use})"
+    )
+    chosen = (
+        f"SELECT * EXCLUDE (op, nth_use, nth_ip) FROM ({ranked}) WHERE (nth_use = 1 "
+        f"AND nth_ip <= {IP_ADDRESSES_PER_OPERATOR}) OR field = 'registration_ip'"
     )
     provider = "coalesce(e.operator, 'AS' || CAST(e.asn AS VARCHAR), 'unknown operator')"
     return (
         _common(_ACTING, provider, "coalesce(e.operator_country, e.country)")
-        + f" FROM ({ranked}) o JOIN enrichments e USING (observation_id) {_JOINS} "
-        f"WHERE (o.latest <= {IP_USES_PER_ACCOUNT} OR o.earliest = 1) "
-        "AND e.network_kind NOT IN ('private', 'cgnat', 'reserved') AND o.seen_at IS NOT NULL"
+        + f" FROM ({chosen}) o JOIN enrichments e USING (observation_id) {_JOINS}"
     )
 
 
@@ -177,24 +186,43 @@ def _handles() -> str:
     )
 
 
+_TEXT_COLUMNS = ("provider", "value", "username", "source_table")
+
+
+def _guarded(col: str) -> str:
+    """SQL for a column with the spreadsheet-formula guard of safeguard.output."""
+    if col not in _TEXT_COLUMNS:
+        return col
+    return (
+        f"CASE WHEN left({col}, 1) IN ('=', '+', '-', '@', chr(9), chr(13), chr(0)) "
+        f"THEN chr(39) || {col} ELSE {col} END AS {col}"
+    )
+
+
+def _path(p: Path) -> str:
+    return "'" + str(p).replace("'", "''") + "'"
+
+
 def _export(eng: Engine, folder: Path) -> None:
-    """CSV and JSON per acting country, rows grouped by provider."""
+    """CSV and JSON per acting country, written by the engine, ordered by provider.
+    CSV cells are guarded against spreadsheet formulas; the JSON file is an array of
+    one object per provider holding its requests."""
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    cols = ", ".join(COLUMNS)
+    order = "ORDER BY provider, selector_type, value, seen_at, request_id"
+    csv_cols = ", ".join(_guarded(c) for c in COLUMNS)
+    fields = ", ".join(f"{c} := {c}" for c in COLUMNS if c != "acting_country")
     for (country,) in eng.fetchall("SELECT DISTINCT acting_country FROM provider_requests"):
-        rows = eng.fetchall(
-            f"SELECT {cols} FROM provider_requests WHERE acting_country = ? "
-            "ORDER BY provider, selector_type, value, seen_at, request_id",
-            [country],
+        cc = str(country).replace("'", "''")
+        eng.execute(
+            f"COPY (SELECT {csv_cols} FROM provider_requests WHERE acting_country = '{cc}' "
+            f"{order}) TO {_path(folder / f'{country}.csv')} (HEADER, DELIMITER ',')"
         )
-        with (folder / f"{country}.csv").open("w", encoding="utf-8", newline="") as fh:
-            output.write_csv(fh, COLUMNS, rows)
-        groups: dict[str, list[dict[str, object]]] = {}
-        for r in rows:
-            groups.setdefault(str(r[2]), []).append(dict(zip(COLUMNS, r, strict=True)))
-        doc = {"acting_country": country, "providers": groups}
-        (folder / f"{country}.json").write_text(
-            json.dumps(doc, default=str, ensure_ascii=False, indent=1), "utf-8"
+        eng.execute(
+            "COPY (SELECT acting_country, provider, any_value(provider_country) AS "
+            f"provider_country, list(struct_pack({fields}) {order}) AS requests "
+            f"FROM provider_requests WHERE acting_country = '{cc}' GROUP BY ALL "
+            f"ORDER BY provider) TO {_path(folder / f'{country}.json')} "
+            "(FORMAT JSON, ARRAY true)"
         )
