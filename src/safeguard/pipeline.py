@@ -37,10 +37,17 @@ def _extract(case: Case, progress: ProgressFactory | None) -> Any:
 
 def _extract_report(s: Any) -> str:
     kinds = ", ".join(f"{k} {v}" for k, v in sorted(s.by_type.items(), key=lambda kv: -kv[1]))
+    rate = ""
+    if s.items and s.seconds:
+        rate = (
+            f" ({s.bytes_total / 1e6 / s.seconds:.1f} MB of text/s, "
+            f"{s.observations / s.seconds:,.0f} observations/s)"
+        )
     return (
         f"extract: {s.items} items extracted, {s.skipped} already done; "
         f"{s.texts_scanned} of {s.texts_total} texts needed the finder; "
-        f"{s.seconds:.1f} s. Observations: {kinds or 'none'}"
+        f"{s.bytes_total / 1e6:.0f} MB of text, {s.observations} observations in "
+        f"{s.seconds:.1f} s{rate}. Observations: {kinds or 'none'}"
     )
 
 
@@ -52,9 +59,11 @@ def _enrich(case: Case, progress: ProgressFactory | None) -> Any:
 
 def _enrich_report(s: Any) -> str:
     kinds = ", ".join(f"{k} {v}" for k, v in s.by_kind.items())
+    rate = f" ({s.enrichments / s.seconds:,.0f} observations/s)" if s.items and s.seconds else ""
     line = (
         f"enrich: {s.items} items enriched, {s.skipped} already done; "
-        f"{s.distinct_ips} distinct IPs looked up; {s.seconds:.1f} s. Kinds: {kinds or 'none'}"
+        f"{s.distinct_ips} distinct IPs looked up, {s.enrichments} observations enriched "
+        f"in {s.seconds:.1f} s{rate}. Kinds: {kinds or 'none'}"
     )
     return line + "".join(f"\n   reference data problem: {p}" for p in s.problems)
 

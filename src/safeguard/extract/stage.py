@@ -53,6 +53,7 @@ class ExtractSummary:
     skipped: int = 0
     observations: int = 0
     texts_total: int = 0
+    bytes_total: int = 0  # UTF-8 bytes of all texts (scanned or filtered out)
     texts_scanned: int = 0
     chars_scanned: int = 0
     seconds: float = 0.0
@@ -162,8 +163,10 @@ def _text_fields(eng: Engine, ev: str, workers: int, summary: ExtractSummary) ->
     trigger = _sql_str(prefilter.TRIGGER)
     written = 0
     for src in sources.TEXT_FIELDS:
-        count_sql = f"SELECT count(*) FROM ({sources.select(src)})"
-        summary.texts_total += int(eng.execute(count_sql, {"ev": ev}).fetchall()[0][0])
+        count_sql = f"SELECT count(*), coalesce(sum(strlen(value)), 0) FROM ({sources.select(src)})"
+        n_texts, n_bytes = eng.execute(count_sql, {"ev": ev}).fetchall()[0]
+        summary.texts_total += int(n_texts)
+        summary.bytes_total += int(n_bytes)
         where = f" AND regexp_matches({src.field}, '{trigger}')"
         sql = sources.select(src, where).replace("$ev", "?")
         recs = [r for b in eng.batches(sql, [ev]) for r in b.to_pylist()]
