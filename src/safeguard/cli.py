@@ -308,6 +308,15 @@ def audit_verify(case: CaseArg) -> None:
     console.print(f"audit trail intact: {n} events", markup=False)
 
 
+def _register_stage_commands() -> None:
+    from safeguard.resolve.commands import register
+
+    register(app)  # explain, review confirm|reject|split
+
+
+_register_stage_commands()
+
+
 def main() -> None:
     """Entry point: expected failures print one clear line and exit 2, never a traceback."""
     try:

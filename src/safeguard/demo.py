@@ -67,18 +67,18 @@ def main(folder: Path) -> None:
     countries = run_query(
         case,
         "WITH j AS (SELECT CASE WHEN status = 'attributed' THEN country ELSE 'XX' END AS acting, "
-        "status, confidence FROM account_jurisdictions), "
+        "confidence FROM jurisdictions), "
         "r AS (SELECT acting_country, count(*) AS n FROM provider_requests GROUP BY 1) "
-        "SELECT j.acting AS country, count(*) AS accounts, "
+        "SELECT j.acting AS country, count(*) AS persons, "
         "round(avg(j.confidence), 3) AS mean_confidence, any_value(r.n) AS provider_requests "
         "FROM j LEFT JOIN r ON r.acting_country = j.acting GROUP BY 1 "
-        "ORDER BY accounts DESC LIMIT 10",
+        "ORDER BY persons DESC LIMIT 10",
     )
     output.write_table(
         console,
         countries.columns,
         countries.rows,
-        title="Who can act: accounts per country (XX: contested or unknown, for review)",
+        title="Who can act: persons per country (XX: contested or unknown, for review)",
     )
     console.print(
         f"\nResults: analysis store {case.analysis_path}\n"  # noqa: S608 - a message

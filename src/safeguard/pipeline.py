@@ -2,8 +2,7 @@
 
 ``safeguard run CASE`` runs these in order. Every stage is re-runnable and
 skips work already done (ingest skips items already ingested). Later issues
-add ``enrich``, ``resolve``, ``attribute``, ``score``, ``link``
-and ``package`` here.
+add ``score``, ``link`` and ``package`` here.
 """
 
 from __future__ import annotations
@@ -68,6 +67,18 @@ def _enrich_report(s: Any) -> str:
     return line + "".join(f"\n   reference data problem: {p}" for p in s.problems)
 
 
+def _resolve(case: Case, progress: ProgressFactory | None) -> Any:
+    from safeguard.resolve import stage
+
+    return stage.run(case, progress)
+
+
+def _resolve_report(s: Any) -> str:
+    from safeguard.resolve import stage
+
+    return stage.report(s)
+
+
 def _attribute(case: Case, progress: ProgressFactory | None) -> Any:
     from safeguard.attribute import stage
 
@@ -104,7 +115,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("ingest", "read every registered evidence item into records", _ingest),
     Stage("extract", "find every selector occurrence (observations)", _extract, _extract_report),
     Stage("enrich", "what each observation implies, offline", _enrich, _enrich_report),
-    Stage("attribute", "the country that can act on each account", _attribute, _attribute_report),
+    Stage("resolve", "accounts become persons (identity resolution)", _resolve, _resolve_report),
+    Stage("attribute", "the country that can act on each person", _attribute, _attribute_report),
     Stage("requests", "what to ask of operators and providers", _requests, _requests_report),
 )
 

@@ -52,13 +52,17 @@ def test_registration_addresses_are_always_requested(pipeline_case: Case) -> Non
     assert missing == [(0,)]
 
 
-def test_acting_country_follows_the_attribution(pipeline_case: Case) -> None:
+def test_acting_country_follows_the_persons_attribution(pipeline_case: Case) -> None:
     wrong = _q(
         pipeline_case,
-        "SELECT count(*) FROM provider_requests r JOIN account_jurisdictions j USING (account_id) "
-        "WHERE r.acting_country <> CASE WHEN j.status = 'attributed' THEN j.country ELSE 'XX' END",
+        "SELECT count(*) FROM provider_requests r JOIN person_accounts pa USING (account_id) "
+        "JOIN jurisdictions j ON j.person_id = pa.person_id WHERE r.person_id <> pa.person_id "
+        "OR r.acting_country <> CASE WHEN j.status = 'attributed' THEN j.country ELSE 'XX' END",
     )
     assert wrong == [(0,)]
+    assert _q(pipeline_case, "SELECT count(*) FROM provider_requests WHERE person_id IS NULL") == [
+        (0,)
+    ]
 
 
 def test_handles_and_addresses_name_their_provider(pipeline_case: Case) -> None:

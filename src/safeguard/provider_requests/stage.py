@@ -16,8 +16,9 @@ Built from observations, their enrichments and the attribution:
 - **messenger handle** → the service's operator (``data/messengers.csv``);
   Jabber IDs → their server.
 
-``acting_country`` is the account's attributed country; contested and
-unknown accounts go to ``XX`` (the coordinating unit decides). Rows are also
+``acting_country`` is the attributed country of the account's person (of the
+account itself before identity resolution has run); contested and unknown go
+to ``XX`` (the coordinating unit decides). Rows are also
 written per acting country as CSV and JSON under ``CASE/exports/requests/``
 (cells guarded against spreadsheet formulas), grouped by provider.
 """
@@ -37,7 +38,8 @@ from safeguard.engine.duckdb_engine import Engine
 
 COLUMNS = (
     "request_id", "acting_country", "provider", "provider_country", "selector_type", "value",
-    "seen_at", "source_port", "account_id", "username", "observation_id", "evidence_id",
+    "seen_at", "source_port", "account_id", "person_id", "username", "observation_id",
+    "evidence_id",
     "evidence_sha256", "source_table", "source_row",
 )  # fmt: skip
 IP_ADDRESSES_PER_OPERATOR = 3
@@ -103,15 +105,22 @@ def _common(acting: str, provider: str, provider_country: str, port: str = "NULL
     )
     return (
         f"SELECT {rid}, {acting}, {provider}, {provider_country}, o.selector_type, o.value, "
-        f"o.seen_at, {port}, o.account_id, a.username, o.observation_id, o.evidence_id, "
+        f"o.seen_at, {port}, o.account_id, pa.person_id, a.username, o.observation_id, "
+        "o.evidence_id, "
         "o.evidence_sha256, o.source_table, o.source_row"
     )
 
 
-_ACTING = "CASE WHEN j.status = 'attributed' THEN j.country ELSE 'XX' END"
+# the person's verdict once identity resolution has run, else the account's
+_ACTING = (
+    "CASE WHEN pj.status IS NOT NULL THEN (CASE WHEN pj.status = 'attributed' "
+    "THEN pj.country ELSE 'XX' END) WHEN j.status = 'attributed' THEN j.country ELSE 'XX' END"
+)
 _JOINS = (
     "JOIN accounts a ON a.account_id = o.account_id "
-    "LEFT JOIN account_jurisdictions j ON j.account_id = o.account_id"
+    "LEFT JOIN account_jurisdictions j ON j.account_id = o.account_id "
+    "LEFT JOIN person_accounts pa ON pa.account_id = o.account_id "
+    "LEFT JOIN jurisdictions pj ON pj.person_id = pa.person_id"
 )
 
 

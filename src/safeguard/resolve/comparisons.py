@@ -1,0 +1,200 @@
+"""The comparisons of the linkage model and its blocking rules (Splink creators).
+
+Each level carries a documented prior m probability (share of true matches
+at that level) used as EM's starting point and kept wherever the case's data
+cannot train it; u probabilities come from random sampling, with a prior for
+levels too rare to be met by chance in a sample (a shared handle). Numbers and
+reasons: docs/resolution.md. Only dialect-neutral Splink creators are used so
+the same model runs on another Splink backend.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import splink.comparison_level_library as cll
+import splink.comparison_library as cl
+from splink import block_on
+
+# (output name, [(level creator, label, m prior, u prior or None)], null column)
+_Level = tuple[Any, str, float, float | None]
+
+
+def _comparison(
+    name: str, null_col: str, levels: list[_Level], else_m: float, counted: dict[str, float]
+) -> Any:
+    built: list[Any] = [cll.NullLevel(null_col)]
+    for creator, label, m, u in levels:
+        opts: dict[str, Any] = {"label_for_charts": label, "m_probability": m}
+        if u is not None:
+            # rarity-defined levels: a random sample meets them mostly through true
+            # matches, so u is fixed: the share of all pairs at that level as counted
+            # in the case (true matches included: an upper bound), never below the prior
+            opts["u_probability"] = max(u, counted.get(label, 0.0))
+            opts["fix_u_probability"] = True
+        built.append(creator.configure(**opts))
+    built.append(cll.ElseLevel().configure(label_for_charts="different", m_probability=else_m))
+    return cl.CustomComparison(output_column_name=name, comparison_levels=built)
+
+
+def comparisons(counted: dict[str, float] | None = None) -> list[Any]:
+    """Every comparison, strongest evidence first. ``counted``: level label -> share of
+    all pairs at that level in this case (see :func:`safeguard.resolve.model.count_u`)."""
+    got = counted or {}
+
+    def comp(name: str, null_col: str, levels: list[_Level], else_m: float) -> Any:
+        return _comparison(name, null_col, levels, else_m, got)
+
+    return [
+        # one comparison for both names: a username and an address local part
+        # made from the same stem are one piece of evidence, not two
+        comp(
+            "name",
+            "username_norm",
+            [
+                (
+                    cll.And(
+                        cll.ExactMatchLevel("username_norm"),
+                        cll.ExactMatchLevel("email_local_norm"),
+                    ).configure(tf_adjustment_column="username_norm"),
+                    "same username and address letters",
+                    0.45,
+                    None,
+                ),
+                (
+                    cll.ExactMatchLevel("username_norm", term_frequency_adjustments=True),
+                    "same normalised username",
+                    0.25,
+                    None,
+                ),
+                (
+                    cll.ExactMatchLevel("email_local_norm", term_frequency_adjustments=True),
+                    "same address letters",
+                    0.05,
+                    None,
+                ),
+                (cll.JaroWinklerLevel("username_norm", 0.92), "very similar username", 0.1, None),
+                (cll.JaroWinklerLevel("username_norm", 0.8), "similar username", 0.05, None),
+            ],
+            0.1,
+        ),
+        comp(
+            "email",
+            "email_norm",
+            [
+                (cll.ExactMatchLevel("email_norm"), "same address", 0.1, 1e-7),
+            ],
+            0.9,
+        ),
+        comp(
+            "network",
+            "home_net",
+            [
+                (
+                    cll.ExactMatchLevel("home_net", term_frequency_adjustments=True),
+                    "same home network",
+                    0.7,
+                    None,
+                ),
+            ],
+            0.3,
+        ),
+        comp(
+            "ip",
+            "ip_ok",
+            [
+                (
+                    cll.ArrayIntersectLevel("ip_month", 2),
+                    "2+ shared IPs in the same months",
+                    0.2,
+                    1e-8,
+                ),
+                (cll.ArrayIntersectLevel("ip_month", 1), "shared IP in the same month", 0.2, 1e-7),
+                # at another time an address may be someone else's lease: weaker
+                (cll.ArrayIntersectLevel("ip_rare", 1), "shared rare IP", 0.2, 1e-4),
+                (cll.ArrayIntersectLevel("ip_ok", 1), "shared uncommon IP", 0.1, 1e-3),
+            ],
+            0.3,
+        ),
+        comp(
+            "contact",
+            "contacts",
+            [
+                (cll.ArrayIntersectLevel("contacts", 1), "same contact selector", 0.3, 1e-7),
+            ],
+            0.7,
+        ),
+        comp(
+            "password",
+            "password_token",
+            [
+                (cll.ExactMatchLevel("password_token"), "same unsalted password hash", 0.3, 1e-6),
+            ],
+            0.7,
+        ),
+        comp(
+            "user_agent",
+            "user_agent",
+            [
+                (
+                    cll.ExactMatchLevel("user_agent", term_frequency_adjustments=True),
+                    "same browser",
+                    0.6,
+                    None,
+                ),
+            ],
+            0.4,
+        ),
+        comp(
+            "activity",
+            "hours",
+            [
+                (cll.CosineSimilarityLevel("hours", 0.9), "same daily rhythm", 0.5, None),
+                (cll.CosineSimilarityLevel("hours", 0.7), "similar daily rhythm", 0.3, None),
+            ],
+            0.2,
+        ),
+        comp(
+            "timezone",
+            "timezone",
+            [
+                (cll.ExactMatchLevel("timezone"), "same profile time zone", 0.9, None),
+            ],
+            0.1,
+        ),
+        comp(
+            "language",
+            "language",
+            [
+                (cll.ExactMatchLevel("language"), "same language", 0.9, None),
+            ],
+            0.1,
+        ),
+        comp(
+            "style",
+            "style",
+            [
+                (cll.CosineSimilarityLevel("style", 0.95), "same writing style", 0.4, None),
+                (cll.CosineSimilarityLevel("style", 0.85), "similar writing style", 0.4, None),
+            ],
+            0.2,
+        ),
+    ]
+
+
+def blocking_rules() -> list[Any]:
+    """Which pairs are scored at all. Common values were nulled in the features,
+    so no block is larger than the settings allow (see docs/resolution.md)."""
+    return [
+        block_on("email_norm"),
+        block_on("username_block"),
+        block_on("username_norm", "email_local_norm"),
+        block_on("ip_ok", arrays_to_explode=["ip_ok"]),
+        block_on("contacts", arrays_to_explode=["contacts"]),
+        block_on("password_token"),
+    ]
+
+
+def training_rules() -> list[Any]:
+    """Blocking rules for EM: each leaves the other comparisons free to train."""
+    return [block_on("username_norm"), block_on("email_local_norm")]

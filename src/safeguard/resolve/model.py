@@ -1,0 +1,163 @@
+"""Training and scoring the probabilistic linkage model (Splink).
+
+:func:`score` takes the account features, trains the model on them (prior
+from ``duplicate_share``, u by seeded random sampling, m by EM or the priors)
+and returns every blocked pair at or above the review floor with its match
+weight and the per-comparison weights (the waterfall). The backend comes from
+:mod:`safeguard.resolve.backend` only.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import pyarrow as pa
+from splink import Linker, SettingsCreator
+from splink.internals.splink_dataframe import SplinkDataFrame
+
+from safeguard.resolve import comparisons
+from safeguard.resolve.backend import Backend
+from safeguard.resolve.config import ResolveSettings
+
+UID = "account_id"
+NAMES = [c.create_output_column_name() for c in comparisons.comparisons()]
+# rarity-defined levels: (label, feature column, minimum shared values)
+_COUNTED = (
+    ("2+ shared IPs in the same months", "ip_month", 2),
+    ("shared IP in the same month", "ip_month", 1),
+    ("shared rare IP", "ip_rare", 1),
+    ("shared uncommon IP", "ip_ok", 1),
+    ("same contact selector", "contacts", 1),
+)
+_SCALAR_COUNTED = (
+    ("same address", "email_norm"),
+    ("same unsalted password hash", "password_token"),
+)
+
+
+@dataclass
+class Scored:
+    """Scored pairs and the trained model."""
+
+    pairs: pa.Table  # account_id_l, account_id_r, match_weight, match_probability, gamma_*, mw_*
+    model: dict[str, Any]
+    prior_weight: float
+    candidate_pairs: int
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    # Splink logs progress and advice at INFO/WARNING; the stage reports its own.
+    log = logging.getLogger("splink")
+    old = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        log.setLevel(old)
+
+
+def prior(n: int, cfg: ResolveSettings) -> float:
+    """Probability that two random accounts are one person."""
+    pairs = max(n * (n - 1) / 2, 1.0)
+    return min(0.5, max(cfg.duplicate_share * n, 1.0) / pairs)
+
+
+def count_u(sdf: SplinkDataFrame, be: Backend, n: int) -> dict[str, float]:
+    """Share of all account pairs at each rarity-defined level, counted exactly.
+
+    Values are bounded by the common-selector limit, so the self-joins are small.
+    True matches are counted too: the result is an upper bound on u (conservative).
+    """
+    total = max(n * (n - 1) / 2, 1.0)
+    out: dict[str, float] = {}
+    for label, col, least in _COUNTED:
+        sql = (
+            f"WITH t AS (SELECT {UID} AS a, unnest({col}) AS v FROM {{t}} WHERE {col} IS NOT NULL) "  # noqa: S608
+            "SELECT count(*) FROM (SELECT x.a, y.a FROM t x JOIN t y ON x.v = y.v AND x.a < y.a "
+            f"GROUP BY x.a, y.a HAVING count(*) >= {least})"
+        )
+        out[label] = be.scalar(sdf, sql) / total
+    for label, col in _SCALAR_COUNTED:
+        sql = (
+            f"SELECT coalesce(sum(c * (c - 1) / 2), 0) FROM (SELECT count(*) AS c FROM {{t}} "  # noqa: S608
+            f"WHERE {col} IS NOT NULL GROUP BY {col})"
+        )
+        out[label] = be.scalar(sdf, sql) / total
+    return out
+
+
+def settings(n: int, cfg: ResolveSettings, counted: dict[str, float]) -> SettingsCreator:
+    return SettingsCreator(
+        link_type="dedupe_only",
+        unique_id_column_name=UID,
+        probability_two_random_records_match=prior(n, cfg),
+        comparisons=comparisons.comparisons(counted),
+        blocking_rules_to_generate_predictions=comparisons.blocking_rules(),
+        retain_matching_columns=True,
+        retain_intermediate_calculation_columns=True,
+    )
+
+
+def train(linker: Linker, cfg: ResolveSettings) -> None:
+    """u by seeded random sampling; m by EM (each level keeps its prior if EM cannot train it)."""
+    linker.training.estimate_u_using_random_sampling(
+        max_pairs=cfg.u_max_pairs, seed=cfg.seed, num_chunks=1, min_count_per_level=None
+    )
+    if cfg.train_m != "em":
+        return
+    for rule in comparisons.training_rules():
+        try:
+            linker.training.estimate_parameters_using_expectation_maximisation(
+                rule,
+                fix_probability_two_random_records_match=True,
+                estimate_without_term_frequencies=True,
+                max_pairs=cfg.em_max_pairs,
+            )
+        except Exception as exc:
+            logging.getLogger(__name__).info("EM skipped for %s: %s", rule, exc)
+
+
+def score(
+    features: pa.Table, be: Backend, cfg: ResolveSettings, keep: Sequence[tuple[str, str]] = ()
+) -> Scored:
+    """Train on ``features`` and score every blocked pair; return those at or above the
+    review floor, and the pairs in ``keep`` (hard links, judged pairs) whatever their score."""
+    n = features.num_rows
+    with _quiet():
+        sdf = be.register(features, "rs_features")
+        kept = be.register(
+            pa.table({"l": [k[0] for k in keep], "r": [k[1] for k in keep]},
+                     schema=pa.schema([("l", pa.string()), ("r", pa.string())])),
+            "rs_keep",
+        )  # fmt: skip
+        linker = Linker(sdf, settings(n, cfg, count_u(sdf, be, n)), log_level=None)
+        train(linker, cfg)
+        pred = linker.inference.predict()
+        model = linker.misc.save_model_to_json()
+    present = set(be.to_arrow(pred, "SELECT * FROM {t} LIMIT 0").schema.names)
+    # Splink leaves out a comparison it could not build for this data (e.g. a
+    # term-frequency column with no values in a tiny case): select what is there
+    cols = ", ".join(
+        f"gamma_{c}, mw_{c}" + (f", mw_tf_adj_{c}" if f"mw_tf_adj_{c}" in present else "")
+        for c in NAMES
+        if f"gamma_{c}" in present
+    )
+    table = be.to_arrow(
+        pred,
+        f"SELECT {UID}_l AS account_id_l, {UID}_r AS account_id_r, match_weight, "  # noqa: S608
+        f"match_probability, {cols} FROM {{t}} WHERE match_probability >= {cfg.review_floor} "
+        f"OR ({UID}_l, {UID}_r) IN (SELECT (l, r) FROM {kept.physical_name}) "
+        "ORDER BY account_id_l, account_id_r",
+    )
+    total = be.to_arrow(pred, "SELECT count(*) AS n FROM {t}").column(0)[0].as_py()
+    return Scored(table, model, _bits(prior(n, cfg)), int(total))
+
+
+def _bits(p: float) -> float:
+    return math.log2(p / (1 - p))

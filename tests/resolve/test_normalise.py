@@ -1,0 +1,60 @@
+import pytest
+
+from safeguard.resolve.normalise import (
+    email_local_norm,
+    email_norm,
+    unsalted_hash,
+    user_agent_norm,
+    username_norm,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("Mike.Fox+forum@GoogleMail.com", "mikefox@gmail.com"),
+        ("m.i.k.e@gmail.com", "mike@gmail.com"),
+        ("mike.fox+x@web.de", "mike.fox@web.de"),  # dots matter outside Gmail
+        ("  MIKE@WEB.DE ", "mike@web.de"),
+        ("not an address", None),
+        ("@web.de", None),
+        ("mike@localhost", None),
+        (None, None),
+    ],
+)
+def test_email_norm(raw, want):
+    assert email_norm(raw) == want
+
+
+def test_email_local_part_keeps_the_letters():
+    assert email_local_norm("mike.fox_1975@gmx.de") == "mikefox"
+    assert email_local_norm("m1ke.f0x@gmx.de") == "mikefox"
+    assert email_local_norm("12345@gmx.de") is None
+
+
+@pytest.mark.parametrize(
+    "name", ["Mike_Fox1975", "m1ke.f0x", "mike-fox_", "MIKE FOX 7", "mikefox@hotmail.com"]
+)
+def test_username_variants_meet(name):
+    assert username_norm(name) == "mikefox"
+
+
+def test_username_too_short_is_not_compared():
+    assert username_norm("a1") is None
+    assert username_norm("") is None
+
+
+def test_unsalted_hashes_only():
+    md5 = "5f4dcc3b5aa765d61d8327deb882cf99"
+    assert unsalted_hash(md5.upper(), "md5-unsalted") == md5
+    assert unsalted_hash(md5, None) == md5  # shape alone when no scheme was recorded
+    assert unsalted_hash(md5, "md5-salted") is None
+    assert unsalted_hash("$H$9abcdefghijklmnopqrstuvwxyz01234", "phpass") is None
+    assert unsalted_hash("$2y$10$abcdefghijklmnopqrstuu", "bcrypt") is None
+    assert unsalted_hash(f"{md5}:salt", None) is None
+    assert unsalted_hash("xyz", "unknown-unsalted") is None
+
+
+def test_user_agent_whitespace():
+    assert user_agent_norm(" Mozilla/5.0  (X11) ") == "Mozilla/5.0 (X11)"
+    assert user_agent_norm("   ") is None
