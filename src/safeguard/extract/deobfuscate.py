@@ -95,12 +95,16 @@ def rewrite(text: str) -> Rewritten:
 
 
 _MARKERS = ("at", "dot", "d0t", "4t", "@")
-_SPLIT_DIGITS = re.compile(r"\d[ -][0-9a-fA-F]")
+# A digit-bearing group (the digit may precede hex letters: "05bc3c8eeea 3611…")
+# followed by a separator and another group: a necessary condition for a run.
+_SPLIT_DIGITS = re.compile(r"\d[0-9a-fA-F]{0,15}[ -][0-9a-fA-F]")
 
 
 def _may_rewrite(text: str) -> bool:
     """Cheap test that ``_REWRITE`` can match (saves its scan on most texts)."""
     low = text.lower()
+    if any(pre + "." in low for pre in "[({<"):
+        return True  # bracketed dot: "example[.]org", "78[.]46[.]77[.]111"
     for word in _MARKERS:
         for pre in " [({<":
             if pre + word in low:

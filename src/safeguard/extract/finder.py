@@ -91,16 +91,18 @@ def _supersede(found: list[Match], kinds: Sequence[SelectorType]) -> list[Match]
         for other in t.supersedes
     }
     kept = [m for m in found if (m.type, m.normalised) not in claims]
-    deob = sorted((m.start, m.end, m.type) for m in kept if m.method == DEOBFUSCATED)
+    deob = sorted((m.start, m.end, m.type, m.normalised) for m in kept if m.method == DEOBFUSCATED)
     return [m for m in kept if not _inside(m, deob)]
 
 
-def _inside(m: Match, spans: list[tuple[int, int, str]]) -> bool:
-    """True if ``m`` lies inside a de-obfuscated match of another type."""
-    i = bisect.bisect_right(spans, (m.start, 1 << 62, "~"))
-    for start, end, kind in spans[max(0, i - 8) : i]:  # few de-obfuscations overlap one point
+def _inside(m: Match, spans: list[tuple[int, int, str, str]]) -> bool:
+    """True if ``m`` lies inside a de-obfuscated match of another type and value
+    (a match of the same value is the same selector read two ways, not a piece)."""
+    i = bisect.bisect_right(spans, (m.start, 1 << 62, "~", ""))
+    for start, end, kind, value in spans[max(0, i - 8) : i]:  # few overlap one point
         if (
             kind != m.type
+            and value != m.normalised
             and start <= m.start
             and m.end <= end
             and (start, end) != (m.start, m.end)

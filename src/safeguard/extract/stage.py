@@ -33,10 +33,12 @@ from safeguard.extract.types.base import Match
 from safeguard.ingest.runner import ProgressFactory
 
 #: bump when extraction would give different observations for the same records
-METHOD_VERSION = "extract-1"
+METHOD_VERSION = "extract-3"
 # below this many characters the finder runs in-process (a pool costs ~1 s to start)
 _PARALLEL_CHARS = 8_000_000
 _CHUNK = 2_000
+# how much less a phone number is trusted when its country code was assumed
+REGION_ASSUMED_FACTOR = 0.8
 
 OBS_COLUMNS = (
     "observation_id", "selector_type", "value", "value_raw", "account_id", "seen_at",
@@ -161,7 +163,7 @@ def _value_fields(eng: Engine, ev: str) -> Iterator[dict[str, Any]]:
 
 def _text_fields(eng: Engine, ev: str, workers: int, summary: ExtractSummary) -> int:
     trigger = _sql_str(prefilter.TRIGGER)
-    written = 0
+    passed = []
     for src in sources.TEXT_FIELDS:
         count_sql = f"SELECT count(*), coalesce(sum(strlen(value)), 0) FROM ({sources.select(src)})"
         n_texts, n_bytes = eng.execute(count_sql, {"ev": ev}).fetchall()[0]
@@ -169,31 +171,82 @@ def _text_fields(eng: Engine, ev: str, workers: int, summary: ExtractSummary) ->
         summary.bytes_total += int(n_bytes)
         where = f" AND regexp_matches({src.field}, '{trigger}')"
         sql = sources.select(src, where).replace("$ev", "?")
-        recs = [r for b in eng.batches(sql, [ev]) for r in b.to_pylist()]
-        texts = [r["value"] for r in recs]
-        summary.texts_scanned += len(texts)
-        summary.chars_scanned += sum(map(len, texts))
-        found = _scan(texts, workers)
-        rows = (_row(rec, src, m) for rec, ms in zip(recs, found, strict=True) for m in ms)
-        written += eng.insert_arrow("observations", _table(rows))
-    return written
+        passed += [(src, r) for b in eng.batches(sql, [ev]) for r in b.to_pylist()]
+    regions = home_regions(eng, ev, {r["account_id"] for _, r in passed if r["account_id"]})
+    jobs = [(r["value"], regions.get(r["account_id"])) for _, r in passed]
+    summary.texts_scanned += len(jobs)
+    summary.chars_scanned += sum(len(t) for t, _ in jobs)
+    found = _scan(jobs, workers)
+    rows = (
+        _row(rec, src, _regional(m, region))
+        for (src, rec), (_, region), ms in zip(passed, jobs, found, strict=True)
+        for m in ms
+    )
+    return eng.insert_arrow("observations", _table(rows))
+
+
+def home_regions(eng: Engine, ev: str, accounts: set[str]) -> dict[str, str]:
+    """Likely home country of each account, for phone numbers written without a
+    country code: where its registration (else last) IP is, when that IP is a
+    residential or mobile line (an anonymiser says nothing)."""
+    if not accounts:
+        return {}
+    from safeguard.enrich.ip import IpIntel
+
+    rows = eng.fetchall(
+        "SELECT account_id, coalesce(registration_ip, last_ip) FROM accounts "
+        "WHERE evidence_id = ? AND coalesce(registration_ip, last_ip) IS NOT NULL "
+        "AND account_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY 1",
+        [ev, sorted(accounts)],
+    )
+    if not rows:
+        return {}
+    facts = IpIntel().lookup_many([ip for _, ip in rows])
+    return {
+        acc: f.country
+        for (acc, _), f in zip(rows, facts, strict=True)
+        if f.country and f.network_kind in ("residential", "mobile")
+    }
+
+
+def _regional(m: Match, region: str | None) -> Match:
+    """A phone number read with the account's home region as default is an
+    interpretation: flagged with the region and trusted less."""
+    if region is None or not _national(m):
+        return m
+    conf = round(m.confidence * REGION_ASSUMED_FACTOR, 3)
+    return Match(m.type, m.value, m.normalised, m.start, m.end, m.method, conf,
+                 (*m.flags, f"region_assumed:{region}"))  # fmt: skip
 
 
 def _sql_str(text: str) -> str:
     return text.replace("'", "''")
 
 
-def _scan(texts: Sequence[str], workers: int) -> list[list[Match]]:
-    """find() over every text, on ``workers`` processes when the volume warrants it."""
-    if workers <= 1 or sum(map(len, texts)) < _PARALLEL_CHARS:
-        return [find(t) for t in texts]
-    chunks = [list(texts[i : i + _CHUNK]) for i in range(0, len(texts), _CHUNK)]
+def _scan(jobs: Sequence[tuple[str, str | None]], workers: int) -> list[list[Match]]:
+    """find() over every (text, default phone region), on ``workers`` processes when
+    the volume warrants it."""
+    if workers <= 1 or sum(len(t) for t, _ in jobs) < _PARALLEL_CHARS:
+        return _find_all(list(jobs))
+    chunks = [list(jobs[i : i + _CHUNK]) for i in range(0, len(jobs), _CHUNK)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return [ms for part in pool.map(_find_all, chunks) for ms in part]
 
 
-def _find_all(texts: list[str]) -> list[list[Match]]:
-    return [find(t) for t in texts]
+def _find_all(jobs: list[tuple[str, str | None]]) -> list[list[Match]]:
+    return [_national_phones_yield(find(t, region)) if region else find(t) for t, region in jobs]
+
+
+def _national_phones_yield(found: list[Match]) -> list[Match]:
+    """A number read as a national phone number only because of the account's region
+    gives way to another type found on the same span ("icq 481200771" is an ICQ
+    number, though also a valid Polish phone number)."""
+    spans = {(m.start, m.end) for m in found if m.type != "phone"}
+    return [m for m in found if not (_national(m) and (m.start, m.end) in spans)]
+
+
+def _national(m: Match) -> bool:
+    return m.type == "phone" and not m.value.lstrip("( ").startswith(("+", "00"))
 
 
 def observation_id(

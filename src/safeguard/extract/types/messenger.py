@@ -18,8 +18,8 @@ from safeguard.extract.types.base import Match, SelectorType, keyword_method, le
 # some letters, which only lets more texts through) and look for keywords with
 # plain substring search, which is far faster than a regex scan per type.
 _GATE = bytes.maketrans(
-    b"ABCDEFGHIJKLMNOPQRSTUVWXYZ4@31!l05$79y8", b"abcdefghijklmnopqrstuvwxyzaaeiiiosstttb"
-)
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZ4@31!l05$79y8", b"abcdefghijklmnopqrstuvwxyzaaeiiiosstgtb"
+)  # 9 folds onto g (leet "s19n4l"), as base._LEET has it
 
 
 @lru_cache(maxsize=2)  # every keyword type gates the same text in a row
@@ -27,8 +27,13 @@ def _fold(text: str) -> bytes:
     return text.encode("utf-8", "replace").translate(_GATE)
 
 
-# Between keyword and handle: a few separators and an optional filler word.
-_GAP = r"[\s:=#<>\-–(\[]{1,4}(?:(?:is|id|me|name|nick|user|mailto:)[\s:=\-]{0,3})?"
+# Between keyword and handle: a few separators and up to two filler words
+# ("jabber is <mailto:x@y>" is how ingest renders a linked address after "is").
+# A filler is a whole word: "kik nickriver92" is the handle "nickriver92", not "river92".
+_GAP = (
+    r"[\s:=#<>\-–(\[]{1,4}"
+    r"(?:(?:(?:is|id|me|name|nick|user)(?![a-z0-9_])|mailto:)[\s:=\-<]{0,3}){0,2}"
+)
 
 
 class KeywordHandle(SelectorType):

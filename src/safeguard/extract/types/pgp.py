@@ -59,6 +59,8 @@ class PgpKeyBlock(SelectorType):
         return value.startswith(BEGIN) and value.endswith(END)
 
     def normalise(self, value: str) -> str:
+        if not self.validate(value):
+            return "".join(value.split())  # already a body: normalising is idempotent
         body = value[len(BEGIN) : len(value) - len(END)]
         lines = [ln.strip() for ln in body.strip().splitlines()]
         if "" in lines:  # armour headers (Version: …) end at the first blank line

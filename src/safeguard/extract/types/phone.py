@@ -17,6 +17,7 @@ from safeguard.extract.types.base import Match, SelectorType
 
 _WINDOW = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d ().\-/]{5,24}\d(?!\w)")
 _E164 = phonenumbers.PhoneNumberFormat.E164
+_DOTTED_QUAD = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")  # an IPv4 address, not a phone
 
 
 class Phone(SelectorType):
@@ -44,6 +45,8 @@ class Phone(SelectorType):
         """Cheap filter before libphonenumber (which costs ~0.1 ms a call)."""
         if self.region is None and not window.startswith(("+", "00", "(+")):
             return False  # without a default region only international numbers parse
+        if _DOTTED_QUAD.fullmatch(window):
+            return False  # "78.46.81.171" reads as a Spanish number with region ES
         digits = sum(c.isdigit() for c in window)
         return 7 <= digits <= 17 and window.count(".") <= 4 and len(window) - digits <= digits
 

@@ -54,6 +54,8 @@ class Domain(SelectorType):
 
     def find(self, text: str) -> Iterator[Match]:
         for m in _DOMAIN.finditer(text):
+            if m.group()[:4].lower() == "www.":
+                continue  # "www.host/path" is a URL (the Url type reports it), not a bare domain
             if self.validate(m.group()):
                 yield self.match(text, m.start(), m.end(), confidence=0.8)
 

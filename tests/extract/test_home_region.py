@@ -1,0 +1,44 @@
+"""Phone numbers written without a country code, read with the account's home region."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from safeguard.case import init_case
+from safeguard.extract.stage import _find_all, _regional, home_regions
+
+
+def test_national_number_needs_a_region_and_is_flagged() -> None:
+    text = "ruf mich an: 0151 23456789"
+    (without,) = _find_all([(text, None)])
+    (with_region,) = _find_all([(text, "DE")])
+    assert [m for m in without if m.type == "phone"] == []
+    (phone,) = [m for m in with_region if m.type == "phone"]
+    assert phone.normalised == "+4915123456789"
+    flagged = _regional(phone, "DE")
+    assert "region_assumed:DE" in flagged.flags
+    assert flagged.confidence < phone.confidence
+
+
+def test_international_number_is_not_an_assumption() -> None:
+    (found,) = _find_all([("call +49 151 23456789", "PL")])
+    (phone,) = [m for m in found if m.type == "phone"]
+    assert _regional(phone, "PL") == phone
+
+
+def test_another_type_on_the_same_span_wins() -> None:
+    (found,) = _find_all([("dodaj mnie na icq 481200771", "PL")])
+    assert [m.type for m in found] == ["icq"]
+
+
+def test_home_region_comes_from_a_residential_registration_ip(tmp_path: Path) -> None:
+    case = init_case(tmp_path / "c")
+    with case.engine() as eng:
+        rows = [("a1", "79.192.1.1"), ("a2", "10.0.0.1"), ("a3", None)]
+        for acc, ip in rows:
+            eng.execute(
+                "INSERT INTO accounts (account_id, evidence_id, registration_ip) "
+                "VALUES (?, 'ev-1', ?)",
+                [acc, ip],
+            )
+        assert home_regions(eng, "ev-1", {"a1", "a2", "a3"}) == {"a1": "DE"}
