@@ -40,7 +40,29 @@ DEOBFUSCATED = [
     ("just look at google dot com", []),
     ("my telegram account was banned, skype me later, icq is dead", []),
     ("see readme.md and setup.py and 1.2.3", []),
+    # bracketed dots alone (no "at"/"dot" word) are de-fanged hosts and addresses
+    ("my site: fox12[.]example[.]org", [("domain", "fox12.example.org", "deobfuscated")]),
+    ("my server ip: 78[.]46[.]77[.]111", [("ipv4", "78.46.77.111", "deobfuscated")]),
+    # every group ends in a letter: the run still holds digits and must be joined
+    (
+        "s3ss10n 05bc3c8eeea 3611a141cbd 376798455da a3e16d3061c f7660da97cc 230167925ac",
+        [
+            (
+                "session",
+                "05bc3c8eeea3611a141cbd376798455daa3e16d3061cf7660da97cc230167925ac",
+                "deobfuscated",
+            )
+        ],
+    ),
 ]
+
+
+def test_number_read_plain_survives_the_same_number_deobfuscated() -> None:
+    # with region ZA the spaced digits parse as a phone in the plain pass; the
+    # de-obfuscated WhatsApp match of the same number must not hide it as a "piece"
+    text = "add me on wh4tsapp + 2 7 7 1 1 9 1 5 9 4 4"
+    got = {(m.type, m.normalised) for m in find(text, region="ZA")}
+    assert got == {("phone", "+27711915944"), ("whatsapp", "+27711915944")}
 
 
 @pytest.mark.parametrize(("text", "expected"), DEOBFUSCATED)

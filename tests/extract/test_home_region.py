@@ -42,3 +42,9 @@ def test_home_region_comes_from_a_residential_registration_ip(tmp_path: Path) ->
                 [acc, ip],
             )
         assert home_regions(eng, "ev-1", {"a1", "a2", "a3"}) == {"a1": "DE"}
+
+
+def test_a_national_number_inside_another_selector_is_dropped() -> None:
+    fpr = "E1B6 4F2A 9C3D 11AA 0B7C 5D8E 297F 9F7E 6936 7789"
+    (found,) = _find_all([(f"my pgp fingerprint: {fpr}", "NO")])
+    assert [m.type for m in found] == ["pgp_fingerprint"]

@@ -20,8 +20,13 @@ FINDS: list[tuple[SelectorType, str, list[str]]] = [
     (phone.Phone(), "call 0049 151 12345678 now", ["+4915112345678"]),
     (phone.Phone(), "call +49 000 0 now or 12345678", []),
     (phone.Phone("GB"), "ring 07911 123456 or 07700 900123", ["+447911123456"]),
+    (phone.Phone("ES"), "server 78.46.81.171, call 784 68 11 71", ["+34784681171"]),
+    (messenger.Kik(), "kik nickriver9244, kik: name is_fox12", ["nickriver9244", "is_fox12"]),
+    (messenger.Snapchat(), "snapchat nick-river31", ["nick-river31"]),
     (web.Url(), "see https://Example.com/a?b=1. ok", ["https://example.com/a?b=1"]),
     (web.Domain(), "visit forum.example.org or index.php or e.g. x.y", ["forum.example.org"]),
+    # a "www." host is the start of a URL, reported by Url, not a bare domain as well
+    (web.Domain(), "see www.forum.example.org/blog or forum.example.net", ["forum.example.net"]),
     (
         messenger.Telegram(),
         "telegram: @Tiger_Eagle_42 and t.me/some_name",
@@ -37,8 +42,19 @@ FINDS: list[tuple[SelectorType, str, list[str]]] = [
     ),
     (messenger.Icq(), "ICQ# 123456789 icq 1234 1cq 55555", ["123456789", "55555"]),
     (messenger.Jabber(), "jabber: hans@jabber.ccc.de", ["hans@jabber.ccc.de"]),
+    # ingest renders a linked address as "<mailto:x> x": two fillers after the keyword
+    (
+        messenger.Jabber(),
+        "my jabber is <mailto:hans@jabber.ccc.de> hans@jabber.ccc.de",
+        ["hans@jabber.ccc.de"],
+    ),
     (messenger.Threema(), "threema ABCD1234 threema birthday", ["ABCD1234"]),
     (messenger.Signal(), "signal: night_owl.42", ["night_owl.42"]),
+    (
+        messenger.Signal(),
+        "s19n4l: night_owl.42 and 5ignal owl_fox.07",
+        ["night_owl.42", "owl_fox.07"],
+    ),
     (messenger.Discord(), "discord: river_fox and discord today", ["river_fox"]),
     (messenger.WhatsApp(), "whatsapp +34 612 98 04 28", ["+34612980428"]),
     (
@@ -80,6 +96,11 @@ FINDS: list[tuple[SelectorType, str, list[str]]] = [
         pgp.PgpFingerprint(),
         "fpr 7B1C 3D4E 5F60 7182 93A4  B5C6 D7E8 F901 2345 6789 and " + "a1" * 20,
         ["7B1C3D4E5F60718293A4B5C6D7E8F90123456789"],
+    ),
+    (
+        pgp.PgpFingerprint(),
+        "fpr DB64-856F-5971-AAEC-0A7C-93A4-B5C6-D7E8-F901-2345 ok",
+        ["DB64856F5971AAEC0A7C93A4B5C6D7E8F9012345"],
     ),
 ]
 
@@ -157,3 +178,5 @@ def test_pgp_key_block() -> None:
     (m,) = find(f"my key:\n{block}\nbye")
     assert m.type == "pgp_key"
     assert m.normalised == "mQINBFabcd"
+    k = pgp.PgpKeyBlock()
+    assert k.normalise(m.normalised) == m.normalised  # normalising twice changes nothing

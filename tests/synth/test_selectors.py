@@ -9,16 +9,24 @@ import re
 import phonenumbers
 import pytest
 
-from safeguard.synth import geo
+from safeguard.extract import find
+from safeguard.extract.types.registry import all_types
+from safeguard.synth import geo, wallets
 from safeguard.synth.selectors import (
+    KINDS,
     base58check,
     base58check_verify,
     bech32_segwit,
     bech32_verify,
     btc,
     handle,
+    obfuscate,
     phone,
+    truth_value,
 )
+from safeguard.synth.text import LANGS, contact_line
+
+TYPES = {t.name: t for t in all_types()}
 
 FORMATS = {
     "telegram": r"@[A-Za-z][A-Za-z0-9_]{4,31}",
@@ -70,8 +78,47 @@ def test_planted_selectors_validate(truth) -> None:
             assert phonenumbers.is_valid_number(phonenumbers.parse(value))
         elif kind == "btc":
             assert base58check_verify(value) or bech32_verify(value)
-        else:
+        elif kind in FORMATS:
             assert re.fullmatch(FORMATS[kind], value), s
+        if kind == "pgp_key":
+            assert value in s["line"].replace("\n", "")  # recorded as the key's body
+        else:
+            assert TYPES[kind].validate(value), s
+    assert {s["fact"] for s in sels} >= {"url", "kik", "signal", "eth"}  # new kinds are planted
+
+
+@pytest.mark.parametrize("kind", [k for k in KINDS if k != "email"])
+def test_every_kind_validates_under_the_extractors_type(kind: str) -> None:
+    r = random.Random(kind)
+    for i in range(40):
+        value = handle(r, kind, r.choice(("old_fox", "pierre_silent", "jan_ice")), "DE")
+        assert TYPES[kind].validate(value), value
+        normal = TYPES[kind].normalise(value)
+        assert TYPES[kind].normalise(truth_value(kind, value)) == normal
+        # the written line, plain or obfuscated, still carries the value
+        obf = i % 2 == 1
+        line = contact_line(
+            LANGS[i % len(LANGS)], kind, obfuscate(kind, value, r) if obf else value, obf
+        )
+        assert obf or value in line
+        if not obf:
+            assert (kind, normal) in {(m.type, m.normalised) for m in find(line)}, line
+
+
+def test_wallet_encodings_match_published_vectors() -> None:
+    # EIP-55's own examples, and the armour CRC-24 of "123456789" (RFC 4880 reference code)
+    for addr in (
+        "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+        "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359",
+    ):
+        assert wallets.eip55(addr[2:].lower()) == addr
+    assert wallets.crc24(b"123456789") == 0x21CF02
+    r = random.Random(2)
+    addrs = [wallets.xmr(r) for _ in range(20)]
+    assert all(len(a) == 95 and a[0] in "48" and TYPES["xmr"].validate(a) for a in addrs)
+    broken = addrs[0][:50] + ("2" if addrs[0][50] != "2" else "3") + addrs[0][51:]
+    assert not TYPES["xmr"].validate(broken)
+    assert all(wallets.clean(a) for a in addrs)
 
 
 def test_planted_lines_are_in_the_named_record(truth, dump) -> None:

@@ -33,7 +33,7 @@ from safeguard.extract.types.base import Match
 from safeguard.ingest.runner import ProgressFactory
 
 #: bump when extraction would give different observations for the same records
-METHOD_VERSION = "extract-3"
+METHOD_VERSION = "extract-4"
 # below this many characters the finder runs in-process (a pool costs ~1 s to start)
 _PARALLEL_CHARS = 8_000_000
 _CHUNK = 2_000
@@ -239,10 +239,15 @@ def _find_all(jobs: list[tuple[str, str | None]]) -> list[list[Match]]:
 
 def _national_phones_yield(found: list[Match]) -> list[Match]:
     """A number read as a national phone number only because of the account's region
-    gives way to another type found on the same span ("icq 481200771" is an ICQ
-    number, though also a valid Polish phone number)."""
-    spans = {(m.start, m.end) for m in found if m.type != "phone"}
-    return [m for m in found if not (_national(m) and (m.start, m.end) in spans)]
+    gives way to another type found on or around its span ("icq 481200771" is an
+    ICQ number, though also a valid Polish phone number; the last groups of a PGP
+    fingerprint are not a Norwegian number)."""
+    spans = [(m.start, m.end) for m in found if m.type != "phone"]
+    return [
+        m
+        for m in found
+        if not (_national(m) and any(a <= m.start and m.end <= b for a, b in spans))
+    ]
 
 
 def _national(m: Match) -> bool:

@@ -24,7 +24,12 @@ LEADER_SHARE = 0.005
 REVEAL = 0.25  # persons who move contact to a private channel in text...
 REVEAL_RISK = 0.60  # ...and among persons with a risk fact
 OBFUSCATED = 0.40
-KIND_SHARES = (0.35, 0.20, 0.12, 0.10, 0.08, 0.07, 0.06, 0.02)  # order of selectors.KINDS
+# Share of each revealed kind, in the order of selectors.KINDS (see docs/synthetic-data.md).
+KIND_SHARES = (
+    *(0.26, 0.135, 0.08, 0.07, 0.06, 0.05, 0.04, 0.02),  # email … btc
+    *(0.02, 0.02, 0.03, 0.02, 0.02, 0.03, 0.03, 0.025),  # url … discord
+    *(0.015, 0.01, 0.01, 0.01, 0.015, 0.01, 0.01, 0.01),  # snapchat … ipv6
+)
 ANON_MAIL = 0.25
 CONFOUNDERS = ("none", "vpn", "tor", "shared", "travel")
 CONFOUNDER_SHARES = (0.80, 0.08, 0.03, 0.05, 0.04)

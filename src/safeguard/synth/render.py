@@ -14,6 +14,7 @@ from safeguard.synth.activity import SECTIONS, Activity
 from safeguard.synth.identity import Plant
 from safeguard.synth.people import People
 from safeguard.synth.rng import stream
+from safeguard.synth.selectors import truth_value
 from safeguard.synth.text import LANGS, chatter
 
 CHUNK = 4096  # records per random stream: cheap to seed, still independent of order
@@ -50,16 +51,18 @@ def body(r: random.Random, lang: str, plants: list[Plant] | None) -> tuple[str, 
 def record(
     found: list[dict[str, object]], table: str, rid: int, user_id: int, plants: list[Plant]
 ) -> None:
-    """Note each planted line of one record for the truth."""
+    """Note each planted line of one record for the truth. A WhatsApp number is
+    also a phone number in the text, so it is recorded under both kinds."""
     for p in plants:
-        found.append(
-            {
-                "fact": p.fact,
-                "value": p.value,
-                "form": p.form,
-                "line": p.line,
-                "table": table,
-                "record": rid,
-                "user_id": user_id,
-            }
-        )
+        for fact in ("whatsapp", "phone") if p.fact == "whatsapp" else (p.fact,):
+            found.append(
+                {
+                    "fact": fact,
+                    "value": truth_value(p.fact, p.value),
+                    "form": p.form,
+                    "line": p.line,
+                    "table": table,
+                    "record": rid,
+                    "user_id": user_id,
+                }
+            )

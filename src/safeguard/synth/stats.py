@@ -11,8 +11,9 @@ from collections import Counter
 from pathlib import Path
 
 from safeguard.synth.geo import ANONYMOUS_MAIL
+from safeguard.synth.selectors import KINDS
 
-USABLE_PLANTED = ("email", "telegram", "session", "phone", "jabber", "icq", "skype", "btc")
+USABLE_PLANTED = KINDS  # every planted selector kind can lead to a person
 
 
 def _share(part: float, whole: float) -> float:

@@ -3,13 +3,17 @@
 Content rule (docs/product.md): nothing sexual, ever. Chatter is hobbies, tech,
 weather and football; risk indicators are neutral statements about access to
 children through work or volunteering, wanting to meet, offering to host files,
-and moving to a private channel. The vocabulary is closed: a test checks that
+and moving to a private channel ('add me on kik …', 'my site: …', 'tip jar
+(eth): …', 'my pgp fingerprint: …'). The vocabulary is closed: a test checks that
 generated text uses only words from this module and the selectors.
 """
 
 from __future__ import annotations
 
 import random
+import zlib
+
+from safeguard.synth.lines import GROUP, LINES, MINE
 
 LANGS = ("en", "de", "nl", "es", "it", "pl", "fr", "pt")
 
@@ -268,6 +272,7 @@ CONTACT = {
     "fr": "ajoute-moi sur {label} {value}",
     "pt": "me adiciona no {label} {value}",
 }
+# (plain, obfuscated) label of each kind; the obfuscated one dodges keyword filters.
 LABELS = {
     "email": ("mail", "m4il"),
     "telegram": ("telegram", "t3l3gr4m"),
@@ -277,6 +282,22 @@ LABELS = {
     "icq": ("icq", "1cq"),
     "skype": ("skype", "sk7pe"),
     "btc": ("btc", "b7c"),
+    "url": ("site", "s1te"),
+    "domain": ("site", "s1te"),
+    "kik": ("kik", "k1k"),
+    "wickr": ("wickr", "w1ckr"),
+    "threema": ("threema", "thr33ma"),
+    "signal": ("signal", "s19n4l"),
+    "whatsapp": ("whatsapp", "wh4tsapp"),
+    "discord": ("discord", "d1sc0rd"),
+    "snapchat": ("snapchat", "sn4pch4t"),
+    "ltc": ("ltc", "l7c"),
+    "eth": ("eth", "3th"),
+    "xmr": ("monero", "m0n3r0"),
+    "pgp_fingerprint": ("pgp", "p9p"),
+    "pgp_key": ("pgp", "p9p"),
+    "ipv4": ("ip", "1p"),
+    "ipv6": ("ip", "1p"),
 }
 
 
@@ -287,8 +308,16 @@ def chatter(rng: random.Random, lang: str, sentences: int) -> str:
 
 
 def contact_line(lang: str, kind: str, written: str, obfuscated: bool) -> str:
-    """'add me on <label> <value>' in ``lang``; the label is leetspeak when obfuscated."""
-    return CONTACT[lang].format(label=LABELS[kind][1 if obfuscated else 0], value=written)
+    """The line giving ``written`` in ``lang``: 'add me on <label> <value>' or 'my
+    <label> is <value>' for handles (chosen by the value, so it is stable), the
+    kind's own line otherwise ('tip jar (btc): …'); the label is leetspeak when
+    obfuscated. A PGP key block spans several lines."""
+    label = LABELS[kind][1 if obfuscated else 0]
+    if kind in GROUP:
+        forms = LINES[GROUP[kind]]
+    else:
+        forms = MINE if zlib.crc32(written.encode()) % 3 == 0 else CONTACT
+    return forms[lang].format(label=label, value=written)
 
 
 def vocabulary() -> set[str]:
@@ -299,7 +328,8 @@ def vocabulary() -> set[str]:
         parts += [*templates, *things]
     for per_lang in RISK.values():
         parts += per_lang.values()
-    parts += CONTACT.values()
+    parts += [*CONTACT.values(), *MINE.values()]
+    parts += [t for per_lang in LINES.values() for t in per_lang.values()]
     parts += [w for pair in LABELS.values() for w in pair]
     for p in parts:
         words.update(_words(p))

@@ -29,10 +29,10 @@ def _fold(text: str) -> bytes:
 
 # Between keyword and handle: a few separators and up to two filler words
 # ("jabber is <mailto:x@y>" is how ingest renders a linked address after "is").
-# A filler is a whole word: "kik nickriver92" is the handle "nickriver92", not "river92".
+# A filler is a whole word: "kik nickriver92" / "nick-river92" are handles, not "river92".
 _GAP = (
     r"[\s:=#<>\-–(\[]{1,4}"
-    r"(?:(?:(?:is|id|me|name|nick|user)(?![a-z0-9_])|mailto:)[\s:=\-<]{0,3}){0,2}"
+    r"(?:(?:(?:is|id|me|name|nick|user)(?![\w.\-])|mailto:)[\s:=\-<]{0,3}){0,2}"
 )
 
 

@@ -7,8 +7,11 @@ from collections.abc import Iterator
 
 from safeguard.extract.types.base import Match, SelectorType
 
-# 40 hex, optionally in groups of 4 (GnuPG prints two spaces between halves).
-_FPR = re.compile(r"(?<![0-9A-Za-z])[0-9A-Fa-f]{4}(?: {0,2}[0-9A-Fa-f]{4}){9}(?![0-9A-Za-z])")
+# 40 hex, optionally in groups of 4 split by up to two spaces (GnuPG prints two
+# between halves) or by one dash (as people paste them)
+_FPR = re.compile(
+    r"(?<![0-9A-Za-z-])[0-9A-Fa-f]{4}(?:(?: {0,2}|-)[0-9A-Fa-f]{4}){9}(?![0-9A-Za-z-])"
+)
 BEGIN = "-----BEGIN PGP PUBLIC KEY BLOCK-----"
 END = "-----END PGP PUBLIC KEY BLOCK-----"
 MAX_BLOCK = 200_000  # keys with many signatures are big, but bounded
@@ -30,13 +33,13 @@ class PgpFingerprint(SelectorType):
     def validate(self, value: str) -> bool:
         if _FPR.fullmatch(value) is None:
             return False
-        compact = value.replace(" ", "")
+        compact = value.replace(" ", "").replace("-", "")
         spaced = len(compact) != len(value)
         mixed = any(c.isdigit() for c in compact) and any(c.isalpha() for c in compact)
         return mixed and (spaced or compact == compact.upper())
 
     def normalise(self, value: str) -> str:
-        return value.replace(" ", "").upper()
+        return value.replace(" ", "").replace("-", "").upper()
 
 
 class PgpKeyBlock(SelectorType):
