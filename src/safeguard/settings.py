@@ -31,6 +31,13 @@ class Settings(BaseSettings):
     duckdb_threads: int = Field(
         default=2, ge=1, description="Threads the analysis engine (DuckDB) may use."
     )
+    native: bool = Field(
+        default=True,
+        description=(
+            "Use the C fast path of the mysqldump reader when it is built (make install); "
+            "0 forces the pure-Python reader, which gives identical results."
+        ),
+    )
     extract_workers: int = Field(
         default=2,
         ge=1,

@@ -81,7 +81,8 @@ def _stage_unit(
     item: EvidenceItem, unit: Unit, sub: Path, settings: Settings, progress: Progress | None
 ) -> UnitManifest:
     label = unit.member or item.original_name
-    info = SourceInfo(name=label, size=unit.size)
+    # arrow: readers that can (mysqldump's native scanner) hand over Arrow batches
+    info = SourceInfo(name=label, size=unit.size, options={"arrow": "1"})
     tick = progress(label, unit.size) if progress else (lambda _n, _r: None)
     writer = StagingWriter(sub, settings.batch_rows)
     reader_name: str | None = None
@@ -95,7 +96,7 @@ def _stage_unit(
             for event in reader.read(stream, info):
                 if isinstance(event, RowBatch):
                     writer.rows(event)
-                    tick(0, len(event.rows))
+                    tick(0, len(event.row_numbers))
                 elif isinstance(event, TableSchema):
                     writer.schema(event)
                 else:

@@ -8,6 +8,11 @@ when a table gains columns (JSONL) — read them with ``union_by_name``.
 
 Memory is bounded: rows are flushed per table every ``batch_rows`` rows or
 ~32 MB of source bytes, whichever comes first.
+
+Batches that carry Arrow data (:attr:`RowBatch.arrow`, from the native
+mysqldump scanner) are kept as Arrow and written without a Python object per
+value. Pending Python rows and pending Arrow batches of a table are never
+mixed in one flush: a change of kind flushes first, so rows stay in order.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ class _Table:
     binary: set[str]
     columns: list[str] = field(default_factory=list)
     rows: list[tuple[Value, ...]] = field(default_factory=list)
+    arrow: list[pa.RecordBatch] = field(default_factory=list)
     row_numbers: list[int] = field(default_factory=list)
     offsets: list[int] = field(default_factory=list)
     pending_bytes: int = 0
@@ -82,7 +88,14 @@ class StagingWriter:
 
     def rows(self, batch: RowBatch) -> None:
         t = self._table(batch.table)
-        if tuple(batch.columns) != tuple(t.columns):
+        if (batch.arrow is not None and t.rows) or (batch.arrow is None and t.arrow):
+            self._flush(t)  # never mix the two kinds in one flush
+        if batch.arrow is not None:
+            for col in batch.columns:
+                if col not in t.columns:
+                    t.columns.append(col)
+            t.arrow.append(batch.arrow)
+        elif tuple(batch.columns) != tuple(t.columns):
             self._realign(t, batch)
         else:
             t.rows.extend(batch.rows)
@@ -90,7 +103,7 @@ class StagingWriter:
         t.offsets.extend(batch.offsets)
         if batch.offsets:
             t.pending_bytes += batch.offsets[-1] - batch.offsets[0] + 1
-        if len(t.rows) >= self.batch_rows or t.pending_bytes >= FLUSH_BYTES:
+        if len(t.row_numbers) >= self.batch_rows or t.pending_bytes >= FLUSH_BYTES:
             self._flush(t)
 
     def _realign(self, t: _Table, batch: RowBatch) -> None:
@@ -102,14 +115,17 @@ class StagingWriter:
         t.rows.extend(tuple(None if i is None else r[i] for i in picks) for r in batch.rows)
 
     def _flush(self, t: _Table) -> None:
-        if not t.rows:
+        if t.arrow:
+            arrays = [self._arrow_column(t, name) for name in t.columns]
+        elif t.rows:
+            width = len(t.columns)
+            rows = [r if len(r) == width else (r + (None,) * width)[:width] for r in t.rows]
+            cols = list(zip(*rows, strict=True)) if rows else []
+            arrays = [
+                self._array(t, name, list(vals)) for name, vals in zip(t.columns, cols, strict=True)
+            ]
+        else:
             return
-        width = len(t.columns)
-        rows = [r if len(r) == width else (r + (None,) * width)[:width] for r in t.rows]
-        cols = list(zip(*rows, strict=True)) if rows else []
-        arrays = [
-            self._array(t, name, list(vals)) for name, vals in zip(t.columns, cols, strict=True)
-        ]
         arrays += [pa.array(t.row_numbers, pa.int64()), pa.array(t.offsets, pa.int64())]
         names = [*t.columns, "_sg_row", "_sg_offset"]
         table = pa.Table.from_arrays(arrays, names=names)
@@ -121,17 +137,43 @@ class StagingWriter:
             t.writer = pq.ParquetWriter(self.folder / part, table.schema, compression="zstd")
             t.writer_columns = tuple(names)
         t.writer.write_table(table)
-        t.row_count += len(rows)
-        t.rows, t.row_numbers, t.offsets, t.pending_bytes = [], [], [], 0
+        t.row_count += len(t.row_numbers)
+        t.rows, t.arrow, t.row_numbers, t.offsets, t.pending_bytes = [], [], [], [], 0
+
+    def _binary(self, t: _Table, name: str, has_bytes: bool, has_str: bool) -> bool:
+        """Whether column ``name`` is written as Parquet binary (else string)."""
+        if t.writer is not None and name in t.writer_columns:
+            return bool(t.writer.schema.field(name).type == pa.binary())
+        return name in t.binary or (t.writer is None and has_bytes and not has_str)
+
+    def _arrow_column(self, t: _Table, name: str) -> pa.Array:
+        """One column of the pending Arrow batches, typed as :meth:`_array` would type it."""
+        where = [b.schema.get_field_index(name) for b in t.arrow]  # -1: not in that batch
+        chunks = [b.column(i) if i >= 0 else None for b, i in zip(t.arrow, where, strict=True)]
+        used = [c for c in chunks if c is not None and c.null_count < len(c)]
+        has_bytes = any(c.type == pa.binary() for c in used)
+        binary = self._binary(t, name, has_bytes, any(c.type == pa.string() for c in used))
+        kind = pa.binary() if binary else pa.string()
+        if binary:
+            t.binary.add(name)
+        out = []
+        for batch, chunk in zip(t.arrow, chunks, strict=True):
+            if chunk is None:
+                out.append(pa.nulls(batch.num_rows, kind))
+            elif chunk.type == kind or binary:
+                out.append(chunk.cast(kind))  # string -> binary keeps the UTF-8 bytes
+            else:  # bytes into a text column: decoded with U+FFFD, as Python rows are
+                text = [v if v is None else v.decode("utf-8", "replace") for v in chunk.to_pylist()]
+                out.append(pa.array(text, pa.string()))
+        return pa.concat_arrays(out)
 
     def _array(self, t: _Table, name: str, vals: list[Value]) -> pa.Array:
-        binary = name in t.binary or (
-            t.writer is None
-            and any(isinstance(v, bytes) for v in vals)
-            and not any(isinstance(v, str) for v in vals)
+        binary = self._binary(
+            t,
+            name,
+            any(isinstance(v, bytes) for v in vals),
+            any(isinstance(v, str) for v in vals),
         )
-        if t.writer is not None and name in t.writer_columns:
-            binary = t.writer.schema.field(name).type == pa.binary()
         if binary:
             t.binary.add(name)
             return pa.array(

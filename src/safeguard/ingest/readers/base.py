@@ -11,7 +11,10 @@ A reader turns one byte stream (already decompressed, see
   their literal text) or ``bytes`` (binary literals and binary columns, never
   decoded). ``offsets[i]`` is the byte offset of row *i* in the stream;
   ``row_numbers[i]`` its 0-based index among the rows of that table in this
-  stream.
+  stream. Only when the caller asked for it (``SourceInfo.options["arrow"] ==
+  "1"``) may a reader instead leave ``rows`` empty and put the same rows in
+  ``arrow``, a ``pyarrow.RecordBatch`` with one string (text) or binary column
+  per name in ``columns``; ``offsets`` and ``row_numbers`` are filled as usual.
 * :class:`Problem` reports something wrong (truncation, wrong value count, bad
   encoding, unknown statement) or something repaired (``severity="repair"``)
   at a byte offset. A reader never raises on bad input: it reports, skips the
@@ -27,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO, Literal, Protocol
+from typing import Any, BinaryIO, Literal, Protocol
 
 Value = str | bytes | None
 
@@ -61,6 +64,7 @@ class RowBatch:
     rows: list[tuple[Value, ...]]
     offsets: list[int]
     row_numbers: list[int]
+    arrow: Any = None  # a pyarrow.RecordBatch replacing ``rows`` (only if asked for)
 
 
 Severity = Literal["error", "warning", "repair"]

@@ -28,6 +28,7 @@ from safeguard.ingest.readers.mysql_lex import (
     STMT_END,
     VALUES,
 )
+from safeguard.ingest.readers.mysql_native import Found, arrow_batch, enabled, scan_statement
 from safeguard.ingest.readers.mysql_rows import ESCAPED, FAST, SLOW, Tally, Target, convert_row
 from safeguard.ingest.readers.mysql_stream import Window
 
@@ -43,9 +44,11 @@ _RETRY = object()
 class InsertParser:
     """Parses INSERT statements; remembers declared tables and row numbers."""
 
-    def __init__(self, window: Window, limit: int) -> None:
+    def __init__(self, window: Window, limit: int, arrow: bool = False) -> None:
         self.w = window
         self.limit = limit
+        self.arrow = arrow  # native statements become Arrow batches (see RowBatch.arrow)
+        self.native = enabled()
         self.domain: Domain = UTF8
         self.tables: dict[str, TableSchema] = {}
         self.announced: set[str] = set()
@@ -75,12 +78,44 @@ class InsertParser:
             yield from self.tally.flush()
             self.last_table = table
         names = _column_list(head.group(2))
+        pos = head.end()
+        target = self._known_target(table, names) if self.native else None
+        if target is not None:
+            pos, found = scan_statement(self.w, pos, self.limit, target, self.arrow)
+            if found is not None:
+                yield from self._native_rows(table, target, found)
+                return found[0]
         rows = _Rows(table, self.row_numbers.get(table, 0))
-        pos = yield from self._rows(head.end(), table, names, rows)
+        pos = yield from self._rows(pos, table, names, rows)
         self.row_numbers[table] = rows.next_number
         if rows.rows:
             yield rows.batch()
         return pos
+
+    def _known_target(self, table: str, names: tuple[str, ...] | None) -> Target | None:
+        """The target when the native path may read the statement: a declared, announced
+        table, unique column names and a UTF-8 dump (others need Python's decoding)."""
+        schema = self.tables.get(table)
+        if schema is None or table not in self.announced or not self.domain.is_utf8:
+            return None
+        defs = {c.name: c for c in schema.columns}
+        names = tuple(defs) if names is None else names
+        if len(set(names)) != len(names):
+            return None
+        return Target.build(table, names, defs)
+
+    def _native_rows(self, table: str, target: Target, found: Found) -> Iterator[Event]:
+        """Events for a statement the native scanner read (no problems possible)."""
+        _end, nrows, offsets, payload = found
+        first = self.row_numbers.get(table, 0)
+        self.row_numbers[table] = first + nrows
+        if self.arrow:
+            yield arrow_batch(table, target, payload, offsets, first)
+            return
+        for i in range(0, nrows, BATCH_ROWS):
+            j = min(i + BATCH_ROWS, nrows)
+            numbers = list(range(first + i, first + j))
+            yield RowBatch(table, target.columns, payload[i:j], offsets[i:j], numbers)
 
     def _unparsed(self, pos: int) -> Steps[int]:
         m = STMT_END.match(self.w.buf, pos)

@@ -10,7 +10,8 @@ columns and binary literals stay bytes. Anything other than tables and rows
 
 Options (``SourceInfo.options``): ``chunk_bytes`` (read size, default 1 MiB),
 ``max_row_bytes`` (a single row or statement larger than this is reported and
-skipped; default 1 GiB).
+skipped; default 1 GiB), ``arrow`` (``"1"``: rows the native scanner reads come
+as ``RowBatch.arrow``, see :mod:`mysql_native`).
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ class MySQLDumpReader:
         if window.buf.startswith(b"\xef\xbb\xbf"):
             window.more(3)
         limit = int(info.options.get("max_row_bytes", MAX_UNIT))
-        yield from _Parser(window, limit).run()
+        arrow = info.options.get("arrow") == "1"
+        yield from _Parser(window, limit, arrow).run()
 
 
 def _check_format(head: bytes, info: SourceInfo) -> None:
@@ -102,12 +104,12 @@ def _check_format(head: bytes, info: SourceInfo) -> None:
 class _Parser:
     """The statement loop over one window."""
 
-    def __init__(self, window: Window, limit: int) -> None:
+    def __init__(self, window: Window, limit: int, arrow: bool) -> None:
         self.w = window
         self.limit = limit
         self.domain: Domain = UTF8
         self.delimiter = b";"
-        self.inserts = InsertParser(window, limit)
+        self.inserts = InsertParser(window, limit, arrow)
 
     def run(self) -> Iterator[Event]:
         pos = 0
