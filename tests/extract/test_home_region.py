@@ -48,3 +48,11 @@ def test_a_national_number_inside_another_selector_is_dropped() -> None:
     fpr = "E1B6 4F2A 9C3D 11AA 0B7C 5D8E 297F 9F7E 6936 7789"
     (found,) = _find_all([(f"my pgp fingerprint: {fpr}", "NO")])
     assert [m.type for m in found] == ["pgp_fingerprint"]
+
+
+def test_a_whatsapp_number_is_also_the_phone_number() -> None:
+    (found,) = _find_all([("add me on wh4tsapp + 4 4 7 4 0 0 8 3 0 8 1 3", "GB")])
+    assert {(m.type, m.normalised) for m in found} == {
+        ("whatsapp", "+447400830813"),
+        ("phone", "+447400830813"),
+    }

@@ -33,7 +33,7 @@ from safeguard.extract.types.base import Match
 from safeguard.ingest.runner import ProgressFactory
 
 #: bump when extraction would give different observations for the same records
-METHOD_VERSION = "extract-4"
+METHOD_VERSION = "extract-5"
 # below this many characters the finder runs in-process (a pool costs ~1 s to start)
 _PARALLEL_CHARS = 8_000_000
 _CHUNK = 2_000
@@ -242,11 +242,15 @@ def _national_phones_yield(found: list[Match]) -> list[Match]:
     gives way to another type found on or around its span ("icq 481200771" is an
     ICQ number, though also a valid Polish phone number; the last groups of a PGP
     fingerprint are not a Norwegian number)."""
-    spans = [(m.start, m.end) for m in found if m.type != "phone"]
+    others = [(m.start, m.end, m.normalised) for m in found if m.type != "phone"]
     return [
         m
         for m in found
-        if not (_national(m) and any(a <= m.start and m.end <= b for a, b in spans))
+        if not (
+            _national(m)
+            # a WhatsApp number is also this phone number: that is no conflict
+            and any(a <= m.start and m.end <= b and v != m.normalised for a, b, v in others)
+        )
     ]
 
 
