@@ -1,6 +1,8 @@
 """Identity-resolution accuracy, time and memory on a synthetic forum with ground truth.
 
     .venv/bin/python benchmarks/resolve.py --members 2000 [--seed 1] [--fresh]
+    .venv/bin/python benchmarks/resolve.py --case DIR --forum DIR   # an existing case
+
 
 Generates (or reuses) ``benchmarks/out/resolve-<members>-s<seed>/``: the
 synthetic forum (phpBB 3 dump, mail.mbox and the other investigation's
@@ -144,6 +146,53 @@ def run_stage(case: Case) -> tuple[float, int, str]:
     return wall, int(proc.stderr.strip().splitlines()[-1]), proc.stdout.strip()
 
 
+def blocking_recall(case: Case, true: dict[str, int]) -> tuple[float, int]:
+    """Share of true same-person pairs the blocking rules offer to the model (or that
+    a hard link joins), from the features the stage builds; and the true pair count."""
+    from safeguard.resolve import comparisons, features, hardlinks
+    from safeguard.resolve.config import get_resolve_settings
+
+    cfg = get_resolve_settings()
+    with case.engine() as eng:
+        rows = {r["account_id"]: r for r in features.build(eng, cfg).to_pylist()}
+        hard = {(h.left, h.right) for h in hardlinks.find(eng, cfg)}
+    by_person: dict[int, list[str]] = {}
+    for acc, person in true.items():
+        if acc in rows:
+            by_person.setdefault(person, []).append(acc)
+    total = found = 0
+    for accs in by_person.values():
+        accs.sort()
+        for i, a in enumerate(accs):
+            for b in accs[i + 1 :]:
+                total += 1
+                found += (a, b) in hard or comparisons.blocked(rows[a], rows[b])
+    return (found / total if total else 1.0), total
+
+
+def recall_by_kind(case: Case, pred: dict[str, str], true: dict[str, int]) -> dict[str, str]:
+    """Pair recall per kind of true pair: mailbox identity or forum account, posting or not."""
+    with case.engine(read_only=True) as eng:
+        plat = dict(eng.fetchall("SELECT account_id, platform FROM accounts"))
+        posting = {str(r[0]) for r in eng.fetchall("SELECT DISTINCT account_id FROM posts")}
+
+    def kind(a: str) -> str:
+        return "mail" if plat.get(a) == "mail" else ("poster" if a in posting else "lurker")
+
+    by_person: dict[int, list[str]] = {}
+    for acc, person in true.items():
+        by_person.setdefault(person, []).append(acc)
+    hit: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for accs in by_person.values():
+        for i, a in enumerate(accs):
+            for b in accs[i + 1 :]:
+                k = "–".join(sorted((kind(a), kind(b))))
+                total[k] += 1
+                hit[k] += pred.get(a) is not None and pred.get(a) == pred.get(b)
+    return {k: f"{hit[k] / n:.3f} of {n}" for k, n in sorted(total.items())}
+
+
 def persons(case: Case) -> dict[str, str]:
     with case.engine(read_only=True) as eng:
         rows = eng.fetchall("SELECT account_id, person_id FROM person_accounts")
@@ -176,21 +225,33 @@ def main() -> None:
     ap.add_argument("--fresh", action="store_true", help="regenerate forum and case")
     ap.add_argument("--no-baselines", action="store_true")
     ap.add_argument("--enrich", action="store_true", help="run the enrich stage first")
+    ap.add_argument("--case", type=Path, help="use this existing, ingested case (a copy!)")
+    ap.add_argument("--forum", type=Path, help="with --case: the folder with its truth.json")
     args = ap.parse_args()
-    case = prepare(args.members, args.seed, args.fresh)
+    if args.case:
+        case, forum = open_case(args.case), args.forum or args.case.parent / "forum"
+    else:
+        case = prepare(args.members, args.seed, args.fresh)
+        forum = case.root.parent / "forum"
     if args.enrich:
         enrich(case)
-    true = labelled(case, truth_map(case.root.parent / "forum"))
+    true = labelled(case, truth_map(forum))
     wall, rss, line = run_stage(case)
     print(line, flush=True)
     print(f"resolve stage: {wall:.1f} s wall, peak RSS {rss / 1024:.0f} MiB, "
           f"{len(true)} labelled accounts")  # fmt: skip
+    t = time.perf_counter()
+    share, total = blocking_recall(case, true)
+    print(f"blocking recall: {share:.4f} of {total} true pairs are candidate pairs "
+          f"({time.perf_counter() - t:.1f} s)", flush=True)  # fmt: skip
     print("threshold sweep (stored links re-clustered):", flush=True)
     for t, sc in sweep(case, true):
         print(f"  p >= {t}: pair P {sc['pair_precision']:.4f} R {sc['pair_recall']:.4f}, "
               f"B3 P {sc['bcubed_precision']:.4f} R {sc['bcubed_recall']:.4f}",
               flush=True)  # fmt: skip
-    _row("safeguard resolve", scores(persons(case), true), wall, header=True)
+    pred = persons(case)
+    print("pair recall by kind:", recall_by_kind(case, pred, true), flush=True)
+    _row("safeguard resolve", scores(pred, true), wall, header=True)
     if not args.no_baselines:
         t = time.perf_counter()
         _row("exact e-mail only", scores(exact_email(case), true), time.perf_counter() - t)

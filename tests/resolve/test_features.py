@@ -1,4 +1,4 @@
-from safeguard.resolve import features, hardlinks
+from safeguard.resolve import comparisons, features, hardlinks
 from safeguard.resolve.config import ResolveSettings
 from tests.resolve.helpers import account, insert, new_case, observation
 
@@ -58,3 +58,48 @@ def test_hard_links_need_an_uncommon_shared_value(tmp_path):
     assert rows["h1"]["email_norm"] == rows["h2"]["email_norm"] == "sameperson@gmail.com"
     assert rows["t0"]["email_norm"] is None  # common: 9 accounts > 8
     assert [(h.left, h.right, h.rule) for h in hard] == [("h1", "h2", "same_email")]
+
+
+def test_home_network_is_the_operator_when_enriched(tmp_path):
+    case = new_case(tmp_path)
+    insert(case, "accounts", [account(a, f"user{a}") for a in ("o1", "o2", "o3")])
+    # two leases of one ISP in different /16s, and an address nobody enriched
+    obs = [observation("o1", "ipv4", "73.12.4.9"), observation("o2", "ipv4", "73.140.9.1"),
+           observation("o3", "ipv4", "81.2.3.4")]  # fmt: skip
+    insert(case, "observations", obs)
+    insert(case, "enrichments", [
+        {"observation_id": o["observation_id"], "asn": 7922, "country": "US"} for o in obs[:2]
+    ])  # fmt: skip
+    rows, _ = _build(case)
+    assert rows["o1"]["home_net"] == rows["o2"]["home_net"] == "AS7922/US"
+    assert rows["o3"]["home_net"] == "81.2"  # the /16 without an operator
+
+
+def test_blocked_follows_the_blocking_rules(tmp_path):
+    case = new_case(tmp_path)
+    insert(case, "accounts", [account("b1", "mike_fox", "mf1@web.de"),
+                              account("b2", "M1ke.Fox77", "foxy@gmx.de"),
+                              account("b3", "tom_bear", "tb@web.de"),
+                              account("b4", "stone_hawk", "sh@web.de")])  # fmt: skip
+    insert(case, "observations", [observation(a, "ipv4", "84.112.7.9") for a in ("b3", "b4")])
+    rows, _ = _build(case)
+    assert comparisons.blocked(rows["b1"], rows["b2"])  # same normalised name
+    assert comparisons.blocked(rows["b3"], rows["b4"])  # a shared uncommon IP
+    assert not comparisons.blocked(rows["b1"], rows["b3"])
+
+
+def test_dense_residential_pool_is_kept_when_enriched(tmp_path):
+    case = new_case(tmp_path)
+    n = 40
+    insert(case, "accounts", [account(f"r{i:02d}", f"user{chr(97 + i % 26)}{i}") for i in range(n)])
+    # a small ISP's dynamic pool: one dense /24, two accounts per lease, named residential
+    obs = [observation(f"r{i:02d}", "ipv4", f"203.0.113.{i // 2}") for i in range(n)]
+    obs += [observation(f"r{i:02d}", "ipv4", f"77.{i}.{i}.9") for i in range(n)]
+    insert(case, "observations", obs)
+    insert(case, "enrichments", [
+        {"observation_id": o["observation_id"], "network_kind": "residential", "asn": 64500}
+        for o in obs[:n]
+    ])  # fmt: skip
+    rows, _ = _build(case, busy_net_min_accounts=12)
+    assert rows["r00"]["ip_ok"] == ["203.0.113.0"]
+    assert rows["r00"]["home_net"] == "AS64500"  # no country recorded: the AS alone

@@ -6,6 +6,7 @@ from safeguard.resolve.normalise import (
     unsalted_hash,
     user_agent_norm,
     username_norm,
+    username_shape,
 )
 
 
@@ -58,3 +59,19 @@ def test_unsalted_hashes_only():
 def test_user_agent_whitespace():
     assert user_agent_norm(" Mozilla/5.0  (X11) ") == "Mozilla/5.0 (X11)"
     assert user_agent_norm("   ") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "want"),
+    [
+        ("Mike_Fox1975", "mike_fox"),
+        ("m1k3-f0x_", "mike_fox"),
+        ("mike.fox42@gmail.com", "mike.fox"),
+        ("MikeFox", "mikefox"),
+        ("a1", None),
+    ],
+)
+def test_username_shape_keeps_the_separator_habit(name, want):
+    assert username_shape(name) == want
+    if want is not None:  # a finer key than the normalised name, never a different one
+        assert username_norm(name) == want.replace("_", "").replace(".", "")

@@ -40,6 +40,10 @@ _SCALAR_COUNTED = (
 )
 
 
+# fewer hard links than this teach m nothing reliable: the priors stay
+MIN_LABELS = 20
+
+
 @dataclass
 class Scored:
     """Scored pairs and the trained model."""
@@ -104,13 +108,20 @@ def settings(n: int, cfg: ResolveSettings, counted: dict[str, float]) -> Setting
     )
 
 
-def train(linker: Linker, cfg: ResolveSettings) -> None:
-    """u by seeded random sampling; m by EM (each level keeps its prior if EM cannot train it)."""
+def train(linker: Linker, cfg: ResolveSettings, labels: SplinkDataFrame | None = None) -> None:
+    """u by seeded random sampling; m from ``labels`` (hard-linked pairs: known matches
+    found without the model), then EM; each level keeps its prior where neither trains it.
+
+    Labels are the only source for the name comparison (EM's blocks are name blocks,
+    which cannot train it); e-mail, contact and password keep their priors
+    (``comparisons.FIXED_M``) because the labels share those values by construction."""
     linker.training.estimate_u_using_random_sampling(
         max_pairs=cfg.u_max_pairs, seed=cfg.seed, num_chunks=1, min_count_per_level=None
     )
     if cfg.train_m != "em":
         return
+    if labels is not None:
+        linker.training.estimate_m_from_pairwise_labels(labels)  # type: ignore[no-untyped-call]
     for rule in comparisons.training_rules():
         try:
             linker.training.estimate_parameters_using_expectation_maximisation(
@@ -124,12 +135,23 @@ def train(linker: Linker, cfg: ResolveSettings) -> None:
 
 
 def score(
-    features: pa.Table, be: Backend, cfg: ResolveSettings, keep: Sequence[tuple[str, str]] = ()
+    features: pa.Table,
+    be: Backend,
+    cfg: ResolveSettings,
+    keep: Sequence[tuple[str, str]] = (),
+    labels: Sequence[tuple[str, str]] = (),
 ) -> Scored:
     """Train on ``features`` and score every blocked pair; return those at or above the
-    review floor, and the pairs in ``keep`` (hard links, judged pairs) whatever their score."""
+    review floor, and the pairs in ``keep`` (hard links, judged pairs) whatever their score.
+    ``labels``: pairs known to be one person (hard links) that m is learnt from."""
     n = features.num_rows
     with _quiet():
+        known = None
+        if len(labels) >= MIN_LABELS:
+            known = be.register(
+                pa.table({f"{UID}_l": [a for a, _ in labels], f"{UID}_r": [b for _, b in labels]}),
+                "rs_labels",
+            )
         sdf = be.register(features, "rs_features")
         kept = be.register(
             pa.table({"l": [k[0] for k in keep], "r": [k[1] for k in keep]},
@@ -137,7 +159,7 @@ def score(
             "rs_keep",
         )  # fmt: skip
         linker = Linker(sdf, settings(n, cfg, count_u(sdf, be, n)), log_level=None)
-        train(linker, cfg)
+        train(linker, cfg, known)
         pred = linker.inference.predict()
         model = linker.misc.save_model_to_json()
     present = set(be.to_arrow(pred, "SELECT * FROM {t} LIMIT 0").schema.names)

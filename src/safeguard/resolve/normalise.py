@@ -19,6 +19,8 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 _TRAILING = re.compile(r"[\W_\d]+$")
 _SEPARATORS = re.compile(r"[\s._\-]+")
 _NON_ALNUM = re.compile(r"[\W_]+")
+_SHAPE_SEP = re.compile(r"[\s._\-]+")
+_NON_SHAPE = re.compile(r"[^\w.]+")
 _NON_ALPHA = re.compile(r"[^a-z]+")
 _HEX = re.compile(r"[0-9a-f]+")
 MIN_NAME = 3
@@ -67,6 +69,25 @@ def username_norm(username: str | None) -> str | None:
     text = _SEPARATORS.sub("", text).translate(_LEET)
     text = _NON_ALNUM.sub("", text)
     return text if len(text) >= MIN_NAME else None
+
+
+def username_shape(username: str | None) -> str | None:
+    """The username as its owner writes it: like :func:`username_norm` but the
+    separators inside the name are kept, each run as one ``_`` or ``.``.
+
+    People keep their habit (``mike_fox`` on one account, ``Mike_Fox1975`` on the
+    next); a namesake who writes ``mikefox`` or ``mike.fox`` is less likely the
+    same man. An address's local part counts the same way.
+    """
+    if not username:
+        return None
+    text = _fold(username)
+    if "@" in text:
+        text = text.rpartition("@")[0].split("+", 1)[0]
+    text = _TRAILING.sub("", text).translate(_LEET)
+    text = _SHAPE_SEP.sub(lambda m: "_" if "_" in m.group() or "-" in m.group() else ".", text)
+    text = _NON_SHAPE.sub("", text)
+    return text if len(_NON_ALNUM.sub("", text)) >= MIN_NAME else None
 
 
 def _letters(text: str) -> str | None:

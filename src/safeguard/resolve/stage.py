@@ -63,7 +63,7 @@ def run(
         hard = hardlinks.find(eng, cfg)
         tick(1, feats.num_rows)
         keep = [(h.left, h.right) for h in hard] + list(cons.by_pair)
-        scored = _score(case, feats, cfg, keep)
+        scored = _score(case, feats, cfg, keep, _labels(hard, cons))
         tick(1, scored.candidate_pairs if scored else 0)
         found = linkmod.collect(scored, hard, cons.by_pair)
         accounts = feats.column("account_id").to_pylist()
@@ -89,15 +89,27 @@ def run(
 
 
 def _score(
-    case: Case, feats: pa.Table, cfg: ResolveSettings, keep: list[tuple[str, str]]
+    case: Case,
+    feats: pa.Table,
+    cfg: ResolveSettings,
+    keep: list[tuple[str, str]],
+    labels: list[tuple[str, str]],
 ) -> Scored | None:
     if feats.num_rows < 2:
         return None
     be = backend(case.settings, cfg.memory_limit, case.root / "runs" / "resolve-spill")
     try:
-        return score(feats, be, cfg, keep)
+        return score(feats, be, cfg, keep, labels)
     finally:
         be.close()
+
+
+def _labels(hard: list[hardlinks.HardLink], cons: judgements.Constraints) -> list[tuple[str, str]]:
+    """Pairs known to be one person, for training m: hard links and confirmed links,
+    minus any pair an analyst rejected (judgements win here too)."""
+    kinds = {pair: j.kind for pair, j in cons.by_pair.items()}
+    pairs = {(h.left, h.right) for h in hard} | {p for p, k in kinds.items() if k == "confirm"}
+    return sorted(p for p in pairs if kinds.get(p) != "reject")
 
 
 def _decisions(
