@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from safeguard.case import Case
 from safeguard.enrich import stage
 from tests.support.synth_case import copy_case
@@ -87,3 +89,20 @@ def test_mail_and_phone_observations_are_enriched(pipeline_case: Case) -> None:
     )
     assert rows["email"] > 0.99
     assert rows["phone"] > 0.9
+
+
+def test_re_extraction_makes_enrichment_redo_the_item(
+    pipeline_case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from safeguard.extract import stage as extract
+
+    case = copy_case(pipeline_case, tmp_path / "c")
+    monkeypatch.setattr(extract, "METHOD_VERSION", "extract-test")
+    assert extract.run(case).items == 4
+    assert stage.run(case).items == 4
+    orphans = _q(
+        case,
+        "SELECT count(*) FROM observations o LEFT JOIN enrichments e USING (observation_id) "
+        "WHERE o.selector_type IN ('ipv4', 'ipv6') AND e.observation_id IS NULL",
+    )
+    assert orphans == [(0,)]

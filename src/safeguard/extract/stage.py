@@ -96,7 +96,10 @@ _DONE = (
 def _extract_item(eng: Engine, ev: str, workers: int, summary: ExtractSummary) -> None:
     t0 = time.perf_counter()
     eng.execute("DELETE FROM observations WHERE evidence_id = ?", [ev])
-    eng.execute("DELETE FROM stage_runs WHERE stage = 'extract' AND evidence_id = ?", [ev])
+    # downstream per-item work on the old observations is void too
+    eng.execute(
+        "DELETE FROM stage_runs WHERE stage IN ('extract', 'enrich') AND evidence_id = ?", [ev]
+    )
     n = _ip_fields(eng, ev)
     n += eng.insert_arrow("observations", _table(_value_fields(eng, ev)))
     n += _text_fields(eng, ev, workers, summary)
