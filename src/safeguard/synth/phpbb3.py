@@ -26,7 +26,7 @@ from safeguard.synth.identity import reg_email
 from safeguard.synth.network import ip_at
 from safeguard.synth.people import END, People
 from safeguard.synth.phpbb3_meta import forum_ids, meta_rows
-from safeguard.synth.render import body, chunk_rng, post_lang, record, topic_title
+from safeguard.synth.render import body, chunk_rng, pm_texts, post_lang, record, topic_title
 from safeguard.synth.rng import mix, stream
 
 SCHEMA = Path(__file__).parent / "data" / "phpbb30_mysql_41_schema.sql"
@@ -99,16 +99,8 @@ def posts(people: People, act: Activity, found: Found) -> Iterator[dict[str, obj
 
 def privmsgs(people: People, act: Activity, found: Found) -> Iterator[dict[str, object]]:
     """phpbb_privmsgs rows in msg_id order."""
-    r = chunk_rng(people.seed, "pm", 0)
-    for i in range(len(act.pm_time)):
-        if i and i % 4096 == 0:
-            r = chunk_rng(people.seed, "pm", i)
-        acc, t = int(act.pm_sender[i]), int(act.pm_time[i])
-        lang = geo.countries()[int(people.p_country[int(people.a_person[acc])])].languages[0]
-        text, planted = body(
-            r, lang if lang != "en" and r.random() < 0.5 else "en", act.plants.get(("pm", i))
-        )
-        record(found, "phpbb_privmsgs", i + 1, acc + ID_OFFSET, planted)
+    for i, acc, text in pm_texts(people, act, found, "phpbb_privmsgs", ID_OFFSET):
+        t = int(act.pm_time[i])
         to = [int(act.pm_to[i]), int(act.pm_cc[i])]
         u8 = _uid8(mix(people.seed, i, 2))
         yield {

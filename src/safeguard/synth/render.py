@@ -8,8 +8,10 @@ ordinary chatter in the section's or the member's language.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from functools import lru_cache
 
+from safeguard.synth import geo
 from safeguard.synth.activity import SECTIONS, Activity
 from safeguard.synth.identity import Plant
 from safeguard.synth.people import People
@@ -66,3 +68,22 @@ def record(
                     "user_id": user_id,
                 }
             )
+
+
+def pm_texts(
+    people: People, act: Activity, found: list[dict[str, object]], table: str, id_offset: int
+) -> Iterator[tuple[int, int, str]]:
+    """(message index, sender account, text) of every private message in order, in
+    the sender's language half the time; each message's planted lines are recorded
+    for the truth under ``table`` with user id ``account + id_offset``."""
+    r = chunk_rng(people.seed, "pm", 0)
+    for i in range(len(act.pm_time)):
+        if i and i % CHUNK == 0:
+            r = chunk_rng(people.seed, "pm", i)
+        acc = int(act.pm_sender[i])
+        lang = geo.countries()[int(people.p_country[int(people.a_person[acc])])].languages[0]
+        text, planted = body(
+            r, lang if lang != "en" and r.random() < 0.5 else "en", act.plants.get(("pm", i))
+        )
+        record(found, table, i + 1, acc + id_offset, planted)
+        yield i, acc, text

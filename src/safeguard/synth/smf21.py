@@ -23,7 +23,7 @@ from safeguard.synth.activity import SECTIONS, Activity
 from safeguard.synth.identity import reg_email
 from safeguard.synth.network import ip_at
 from safeguard.synth.people import END, People
-from safeguard.synth.render import body, chunk_rng, post_lang, record, topic_title
+from safeguard.synth.render import body, chunk_rng, pm_texts, post_lang, record, topic_title
 from safeguard.synth.rng import mix, np_stream, stream
 
 SCHEMA = Path(__file__).parent / "data" / "smf21_install_2-1_mysql.sql"
@@ -100,16 +100,7 @@ def messages(people: People, act: Activity, found: Found) -> Rows:
 
 
 def personal_messages(people: People, act: Activity, found: Found) -> Rows:
-    r = chunk_rng(people.seed, "pm", 0)
-    for i in range(len(act.pm_time)):
-        if i and i % 4096 == 0:
-            r = chunk_rng(people.seed, "pm", i)
-        acc = int(act.pm_sender[i])
-        lang = geo.countries()[int(people.p_country[int(people.a_person[acc])])].languages[0]
-        text, planted = body(
-            r, lang if lang != "en" and r.random() < 0.5 else "en", act.plants.get(("pm", i))
-        )
-        record(found, "smf_personal_messages", i + 1, acc + ID_OFFSET, planted)
+    for i, acc, text in pm_texts(people, act, found, "smf_personal_messages", ID_OFFSET):
         yield {
             "id_pm": i + 1,
             "id_pm_head": i + 1,

@@ -28,7 +28,7 @@ from safeguard.synth.identity import reg_email, revealed
 from safeguard.synth.network import ip_at
 from safeguard.synth.people import END, People
 from safeguard.synth.phpbb3_meta import forum_ids
-from safeguard.synth.render import body, chunk_rng, post_lang, record
+from safeguard.synth.render import body, chunk_rng, pm_texts, post_lang, record
 from safeguard.synth.rng import mix, stream
 
 ID_OFFSET = meta.ID_OFFSET
@@ -91,16 +91,7 @@ def _touserarray(people: People, to: list[int]) -> str:
 
 def pmtexts(people: People, act: Activity, found: Found) -> Rows:
     """``pmtext`` rows: one per message, whoever received it."""
-    r = chunk_rng(people.seed, "pm", 0)
-    for i in range(len(act.pm_time)):
-        if i and i % 4096 == 0:
-            r = chunk_rng(people.seed, "pm", i)
-        acc = int(act.pm_sender[i])
-        lang = geo.countries()[int(people.p_country[int(people.a_person[acc])])].languages[0]
-        text, planted = body(
-            r, lang if lang != "en" and r.random() < 0.5 else "en", act.plants.get(("pm", i))
-        )
-        record(found, "pmtext", i + 1, acc + ID_OFFSET, planted)
+    for i, acc, text in pm_texts(people, act, found, "pmtext", ID_OFFSET):
         to = [a for a in (int(act.pm_to[i]), int(act.pm_cc[i])) if a >= 0]
         yield {
             "pmtextid": i + 1,

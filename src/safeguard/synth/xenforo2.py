@@ -29,7 +29,7 @@ from safeguard.synth.activity import Activity
 from safeguard.synth.identity import reg_email, revealed
 from safeguard.synth.people import END, People
 from safeguard.synth.phpbb3_meta import forum_ids
-from safeguard.synth.render import body, chunk_rng, post_lang, record
+from safeguard.synth.render import body, chunk_rng, pm_texts, post_lang, record
 from safeguard.synth.rng import mix, stream
 from safeguard.synth.text import LANGS, chatter
 from safeguard.synth.xenforo2_meta import (
@@ -106,16 +106,7 @@ def posts(people: People, act: Activity, log: IpLog, found: Found) -> Rows:
 def conversation_messages(
     people: People, act: Activity, log: IpLog, conv: Conversations, found: Found
 ) -> Rows:
-    r = chunk_rng(people.seed, "pm", 0)
-    for i in range(len(act.pm_time)):
-        if i and i % 4096 == 0:
-            r = chunk_rng(people.seed, "pm", i)
-        acc = int(act.pm_sender[i])
-        lang = geo.countries()[int(people.p_country[int(people.a_person[acc])])].languages[0]
-        text, planted = body(
-            r, lang if lang != "en" and r.random() < 0.5 else "en", act.plants.get(("pm", i))
-        )
-        record(found, "xf_conversation_message", i + 1, acc + ID_OFFSET, planted)
+    for i, acc, text in pm_texts(people, act, found, "xf_conversation_message", ID_OFFSET):
         yield {
             "message_id": i + 1,
             "conversation_id": int(conv.of_pm[i]) + 1,
