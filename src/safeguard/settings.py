@@ -85,4 +85,19 @@ def settings_markdown() -> str:
     for name, info in Settings.model_fields.items():
         default = "(none)" if info.default is None else f"`{info.default}`"
         lines.append(f"| `SAFEGUARD_{name.upper()}` | {default} | {info.description} |")
+    from safeguard.resolve.config import ResolveSettings
+
+    lines += [
+        "",
+        "## Identity resolution",
+        "",
+        "Read by the stage `resolve` (`src/safeguard/resolve/config.py`); the values used",
+        "are stored with every run in `resolve_runs.settings`. See docs/resolution.md.",
+        "",
+        "| variable | default | meaning |",
+        "|---|---|---|",
+    ]
+    for name, info in ResolveSettings.model_fields.items():
+        default = "(none)" if info.default is None else f"`{info.default}`"
+        lines.append(f"| `SAFEGUARD_RESOLVE_{name.upper()}` | {default} | {info.description} |")
     return "\n".join(lines) + "\n"
