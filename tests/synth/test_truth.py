@@ -64,3 +64,21 @@ def test_risk_facts_point_at_records_that_say_them(truth, dump) -> None:
         assert (f["table"], f["record"]) in texts
     classes = {p["risk_class"] for p in truth["persons"]}
     assert {"none", "medium"} <= classes
+
+
+def _mailbox(address: str) -> str:
+    """The mailbox a provider delivers to: Gmail ignores dots; separators ignored too."""
+    local, _, domain = address.lower().partition("@")
+    return local.replace(".", "").replace("_", "") + "@" + domain
+
+
+def test_no_two_persons_share_a_mailbox() -> None:
+    """Namesakes get distinct addresses, as a provider would refuse one twice."""
+    from safeguard.synth.identity import other_email, reg_email
+
+    folk = people.build(3, 20_000)
+    owner: dict[str, int] = {}
+    for a in range(folk.accounts):
+        person = int(folk.a_person[a])
+        for address in (reg_email(folk, a), other_email(folk, person)):
+            assert owner.setdefault(_mailbox(address), person) == person, address

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from safeguard.synth import geo
 from safeguard.synth.people import People, stem
 from safeguard.synth.rng import stream
@@ -21,9 +23,31 @@ class Plant:
     line: str  # the text as written into the record
 
 
-def _local(seed: int, person: int, salt: object) -> str:
-    r = stream(seed, "local", person, salt)
-    return stem(seed, person).replace("_", ".") + r.choice(("", ".", "_")) + str(r.randint(1, 9999))
+def _local(people: People, person: int, salt: object) -> str:
+    """A local part from the person's stem. Persons sharing a stem (namesakes) get
+    numbers from disjoint ranges, as a provider would refuse an address twice."""
+    r = stream(people.seed, "local", person, salt)
+    number = r.randint(1, 9999) + 10_000 * int(_stem_ranks(people)[person])
+    return stem(people.seed, person).replace("_", ".") + r.choice(("", ".", "_")) + str(number)
+
+
+_RANKS: dict[tuple[int, int], np.ndarray] = {}
+
+
+def _stem_ranks(people: People) -> np.ndarray:
+    """For each person, how many earlier persons share its name stem, separators
+    ignored as Gmail ignores dots (0 for most)."""
+    key = (people.seed, people.persons)
+    if key not in _RANKS:
+        seen: dict[str, int] = {}
+        ranks = np.zeros(people.persons, dtype=np.int32)
+        for p in range(people.persons):
+            name = stem(people.seed, p).replace("_", "").replace(".", "")
+            ranks[p] = seen.get(name, 0)
+            seen[name] = ranks[p] + 1
+        _RANKS.clear()  # one forum at a time: keep memory flat at 1.8M persons
+        _RANKS[key] = ranks
+    return _RANKS[key]
 
 
 def reg_email(people: People, account: int) -> str:
@@ -35,7 +59,7 @@ def reg_email(people: People, account: int) -> str:
         provider = r.choice(geo.ANONYMOUS_MAIL)
     else:
         provider = r.choice(country.providers)
-    return f"{_local(people.seed, person, ('reg', account))}@{provider}".lower()
+    return f"{_local(people, person, ('reg', account))}@{provider}".lower()
 
 
 def revealed(people: People, person: int) -> tuple[str, str] | None:
@@ -47,7 +71,7 @@ def revealed(people: People, person: int) -> tuple[str, str] | None:
     r = stream(people.seed, "selector", person)
     country = geo.countries()[int(people.p_country[person])]
     if kind == "email":
-        value = f"{_local(people.seed, person, 'contact')}@{r.choice(country.providers)}".lower()
+        value = f"{_local(people, person, 'contact')}@{r.choice(country.providers)}".lower()
     else:
         value = handle(r, kind, stem(people.seed, person).replace(".", "_"), country.code)
     return kind, value
@@ -57,7 +81,7 @@ def other_email(people: People, person: int) -> str:
     """The address a person uses in the 'other investigation' (never in the forum)."""
     r = stream(people.seed, "othermail", person)
     country = geo.countries()[int(people.p_country[person])]
-    return f"{_local(people.seed, person, 'other')}@{r.choice(country.providers)}".lower()
+    return f"{_local(people, person, 'other')}@{r.choice(country.providers)}".lower()
 
 
 def contact_plant(people: People, person: int, account: int) -> Plant | None:
