@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from safeguard.case import init_case
-from safeguard.extract.stage import _find_all, _regional, home_regions
+from safeguard.extract import find
+from safeguard.extract.stage import _find_all, home_regions
 
 
 def test_national_number_needs_a_region_and_is_flagged() -> None:
@@ -15,15 +16,16 @@ def test_national_number_needs_a_region_and_is_flagged() -> None:
     assert [m for m in without if m.type == "phone"] == []
     (phone,) = [m for m in with_region if m.type == "phone"]
     assert phone.normalised == "+4915123456789"
-    flagged = _regional(phone, "DE")
-    assert "region_assumed:DE" in flagged.flags
-    assert flagged.confidence < phone.confidence
+    assert "region_assumed:DE" in phone.flags
+    (international,) = [m for m in find("ruf mich an: +49 151 23456789") if m.type == "phone"]
+    assert phone.confidence < international.confidence
 
 
 def test_international_number_is_not_an_assumption() -> None:
     (found,) = _find_all([("call +49 151 23456789", "PL")])
     (phone,) = [m for m in found if m.type == "phone"]
-    assert _regional(phone, "PL") == phone
+    assert phone.flags == ()
+    assert phone.normalised == "+4915123456789"
 
 
 def test_another_type_on_the_same_span_wins() -> None:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from safeguard.extract import deobfuscate
 from safeguard.extract.types.base import DEOBFUSCATED, Match, SelectorType
+from safeguard.extract.types.phone import REGION_ASSUMED
 from safeguard.extract.types.registry import all_types
 
 # How much less we trust a value we had to reconstruct.
@@ -23,7 +24,8 @@ DEOBFUSCATION_FACTOR = 0.75
 def find(
     text: str, region: str | None = None, types: Sequence[SelectorType] | None = None
 ) -> list[Match]:
-    """All selector matches in ``text``; ``region`` is the default phone region."""
+    """All selector matches in ``text``; ``region`` is the default phone region
+    (numbers read with it are flagged ``region_assumed:CC``)."""
     kinds = list(types) if types is not None else all_types(region)
     found = [m for t in kinds for m in t.find(text)]
     rewritten = deobfuscate.rewrite(text)
@@ -92,7 +94,24 @@ def _supersede(found: list[Match], kinds: Sequence[SelectorType]) -> list[Match]
     }
     kept = [m for m in found if (m.type, m.normalised) not in claims]
     deob = sorted((m.start, m.end, m.type, m.normalised) for m in kept if m.method == DEOBFUSCATED)
-    return [m for m in kept if not _inside(m, deob)]
+    kept = [m for m in kept if not _inside(m, deob)]
+    if not any(_assumed(m) for m in kept):
+        return kept
+    # A number read with an assumed country code yields to any other selector on or
+    # around its span ("icq 481200771" is also a valid Polish number; the last groups
+    # of a PGP fingerprint are not a Norwegian one) — unless it is the same value
+    # (a WhatsApp number is that phone number).
+    others = [(m.start, m.end, m.normalised) for m in kept if not _assumed(m)]
+    return [
+        m
+        for m in kept
+        if not (_assumed(m) and any(a <= m.start and m.end <= b and v != m.normalised
+                                    for a, b, v in others))
+    ]  # fmt: skip
+
+
+def _assumed(m: Match) -> bool:
+    return any(f.startswith(REGION_ASSUMED) for f in m.flags)
 
 
 def _inside(m: Match, spans: list[tuple[int, int, str, str]]) -> bool:

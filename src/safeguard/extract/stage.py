@@ -33,12 +33,10 @@ from safeguard.extract.types.base import Match
 from safeguard.ingest.runner import ProgressFactory
 
 #: bump when extraction would give different observations for the same records
-METHOD_VERSION = "extract-5"
+METHOD_VERSION = "extract-6"
 # below this many characters the finder runs in-process (a pool costs ~1 s to start)
 _PARALLEL_CHARS = 8_000_000
 _CHUNK = 2_000
-# how much less a phone number is trusted when its country code was assumed
-REGION_ASSUMED_FACTOR = 0.8
 
 OBS_COLUMNS = (
     "observation_id", "selector_type", "value", "value_raw", "account_id", "seen_at",
@@ -180,11 +178,7 @@ def _text_fields(eng: Engine, ev: str, workers: int, summary: ExtractSummary) ->
     summary.texts_scanned += len(jobs)
     summary.chars_scanned += sum(len(t) for t, _ in jobs)
     found = _scan(jobs, workers)
-    rows = (
-        _row(rec, src, _regional(m, region))
-        for (src, rec), (_, region), ms in zip(passed, jobs, found, strict=True)
-        for m in ms
-    )
+    rows = (_row(rec, src, m) for (src, rec), ms in zip(passed, found, strict=True) for m in ms)
     return eng.insert_arrow("observations", _table(rows))
 
 
@@ -212,16 +206,6 @@ def home_regions(eng: Engine, ev: str, accounts: set[str]) -> dict[str, str]:
     }
 
 
-def _regional(m: Match, region: str | None) -> Match:
-    """A phone number read with the account's home region as default is an
-    interpretation: flagged with the region and trusted less."""
-    if region is None or not _national(m):
-        return m
-    conf = round(m.confidence * REGION_ASSUMED_FACTOR, 3)
-    return Match(m.type, m.value, m.normalised, m.start, m.end, m.method, conf,
-                 (*m.flags, f"region_assumed:{region}"))  # fmt: skip
-
-
 def _sql_str(text: str) -> str:
     return text.replace("'", "''")
 
@@ -237,28 +221,7 @@ def _scan(jobs: Sequence[tuple[str, str | None]], workers: int) -> list[list[Mat
 
 
 def _find_all(jobs: list[tuple[str, str | None]]) -> list[list[Match]]:
-    return [_national_phones_yield(find(t, region)) if region else find(t) for t, region in jobs]
-
-
-def _national_phones_yield(found: list[Match]) -> list[Match]:
-    """A number read as a national phone number only because of the account's region
-    gives way to another type found on or around its span ("icq 481200771" is an
-    ICQ number, though also a valid Polish phone number; the last groups of a PGP
-    fingerprint are not a Norwegian number)."""
-    others = [(m.start, m.end, m.normalised) for m in found if m.type != "phone"]
-    return [
-        m
-        for m in found
-        if not (
-            _national(m)
-            # a WhatsApp number is also this phone number: that is no conflict
-            and any(a <= m.start and m.end <= b and v != m.normalised for a, b, v in others)
-        )
-    ]
-
-
-def _national(m: Match) -> bool:
-    return m.type == "phone" and not m.value.lstrip("( ").startswith(("+", "00"))
+    return [find(t, region) for t, region in jobs]
 
 
 def observation_id(

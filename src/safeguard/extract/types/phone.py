@@ -17,6 +17,10 @@ from safeguard.extract.types.base import Match, SelectorType
 
 _WINDOW = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d ().\-/]{5,24}\d(?!\w)")
 _E164 = phonenumbers.PhoneNumberFormat.E164
+# A number written without country code and read with the default region is
+# flagged "region_assumed:CC" and trusted this much less.
+REGION_ASSUMED = "region_assumed"
+REGION_ASSUMED_FACTOR = 0.8
 _DOTTED_QUAD = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")  # an IPv4 address, not a phone
 
 
@@ -37,9 +41,16 @@ class Phone(SelectorType):
             if window.startswith("00"):
                 window = "+" + window[2:]  # the international prefix most of the world dials
             shift = w.start() + (len(w.group()) - len(window))
+            national = not window.lstrip("( ").startswith("+")
             for pm_start, pm_end, number in _matches(window, self.region):
                 start, end = max(shift + pm_start, w.start()), shift + pm_end
-                yield Match(self.name, text[start:end], number, start, end)
+                if national and self.region is not None:
+                    # the country code is our assumption, not the writer's: say so
+                    yield Match(self.name, text[start:end], number, start, end,
+                                confidence=round(0.95 * REGION_ASSUMED_FACTOR, 3),
+                                flags=(f"{REGION_ASSUMED}:{self.region}",))  # fmt: skip
+                else:
+                    yield Match(self.name, text[start:end], number, start, end)
 
     def _plausible(self, window: str) -> bool:
         """Cheap filter before libphonenumber (which costs ~0.1 ms a call)."""
