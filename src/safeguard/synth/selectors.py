@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 import phonenumbers
 
+from safeguard.extract.types.codecs import B58, BECH32, polymod
 from safeguard.synth import geo, wallets
 
 KINDS = (
@@ -28,8 +29,6 @@ KINDS = (
     *("snapchat", "ltc", "eth", "xmr", "pgp_fingerprint", "pgp_key", "ipv4", "ipv6"),
 )
 JABBER_SERVERS = ("jabber.ccc.de", "jabber.org", "xmpp.jp", "jabber.at", "jabber.de")
-_B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
-_BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
 _HEX = "0123456789abcdef"
 _RESERVED = ("example.org", "example.net", "example.com")  # RFC 2606: no one's site
 _V6_HOSTING = ("2a01:4f8", "2001:41d0", "2a03:b0c0")  # hosting /32s, like isps.csv
@@ -38,37 +37,19 @@ _KEY_TIME = (1199145600, 1298937600)  # keys made while the forum ran
 
 
 def base58check(payload: bytes) -> str:
-    """Base58 with the 4-byte double-SHA-256 checksum (Bitcoin's encoding)."""
+    """Base58 with the 4-byte double-SHA-256 checksum (Bitcoin's encoding); decoding
+    and checking are the extractor's (``extract.types.codecs``)."""
     raw = payload + hashlib.sha256(hashlib.sha256(payload).digest()).digest()[:4]
     n = int.from_bytes(raw, "big")
     out = ""
     while n:
         n, r = divmod(n, 58)
-        out = _B58[r] + out
+        out = B58[r] + out
     return "1" * (len(raw) - len(raw.lstrip(b"\0"))) + out
-
-
-def _polymod(values: list[int]) -> int:
-    gen = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
-    chk = 1
-    for v in values:
-        top = chk >> 25
-        chk = (chk & 0x1FFFFFF) << 5 ^ v
-        for i in range(5):
-            chk ^= gen[i] if (top >> i) & 1 else 0
-    return chk
 
 
 def _hrp_expand(hrp: str) -> list[int]:
     return [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp]
-
-
-def bech32_verify(addr: str) -> bool:
-    """True if ``addr`` has a valid bech32 checksum (BIP 173 reference check)."""
-    hrp, _, data = addr.lower().rpartition("1")
-    if not hrp or len(data) < 6 or any(c not in _BECH32 for c in data):
-        return False
-    return _polymod(_hrp_expand(hrp) + [_BECH32.index(c) for c in data]) == 1
 
 
 def bech32_segwit(program: bytes, hrp: str = "bc") -> str:
@@ -81,22 +62,9 @@ def bech32_segwit(program: bytes, hrp: str = "bc") -> str:
             five.append((acc >> bits) & 31)
     if bits:
         five.append((acc << (5 - bits)) & 31)
-    poly = _polymod([*_hrp_expand(hrp), *five, 0, 0, 0, 0, 0, 0]) ^ 1
+    poly = polymod([*_hrp_expand(hrp), *five, 0, 0, 0, 0, 0, 0]) ^ 1
     check = [(poly >> 5 * (5 - i)) & 31 for i in range(6)]
-    return hrp + "1" + "".join(_BECH32[d] for d in five + check)
-
-
-def base58check_verify(addr: str) -> bool:
-    """True if ``addr`` decodes with a correct base58check checksum."""
-    n = 0
-    for c in addr:
-        if c not in _B58:
-            return False
-        n = n * 58 + _B58.index(c)
-    raw = n.to_bytes((n.bit_length() + 7) // 8, "big")
-    raw = b"\0" * (len(addr) - len(addr.lstrip("1"))) + raw
-    body, check = raw[:-4], raw[-4:]
-    return len(raw) > 4 and hashlib.sha256(hashlib.sha256(body).digest()).digest()[:4] == check
+    return hrp + "1" + "".join(BECH32[d] for d in five + check)
 
 
 def btc(rng: random.Random) -> str:

@@ -35,7 +35,8 @@ def base58check(s: str) -> bytes | None:
     return body if hashlib.sha256(hashlib.sha256(body).digest()).digest()[:4] == check else None
 
 
-def _polymod(values: list[int]) -> int:
+def polymod(values: list[int]) -> int:
+    """The BIP 173 checksum polynomial (shared with the synthetic generator's encoder)."""
     gen = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
     chk = 1
     for v in values:
@@ -58,7 +59,7 @@ def segwit_decode(addr: str, hrp: str) -> tuple[int, bytes] | None:
     if -1 in data:
         return None
     expanded = [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp]
-    const = _polymod(expanded + data)
+    const = polymod(expanded + data)
     version = data[0]
     if const != (BECH32_CONST if version == 0 else BECH32M_CONST):
         return None
