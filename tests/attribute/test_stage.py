@@ -8,11 +8,7 @@ from pathlib import Path
 from safeguard.attribute import stage
 from safeguard.case import Case
 from tests.support.synth_case import copy_case
-
-
-def _q(case: Case, sql: str) -> list[tuple[object, ...]]:
-    with case.engine(read_only=True) as eng:
-        return eng.fetchall(sql)
+from tests.support.synth_case import query as _q
 
 
 def _truth(case: Case) -> tuple[dict[str, str], dict[str, str]]:
@@ -82,11 +78,14 @@ def test_evidence_points_to_real_observations(pipeline_case: Case) -> None:
     assert weights[0][0] in (None, 0.0)
 
 
+TABLES = ("attribution_evidence", "account_jurisdictions", "jurisdictions")
+
+
 def test_rerun_gives_identical_tables(pipeline_case: Case, tmp_path: Path) -> None:
     case = copy_case(pipeline_case, tmp_path / "c")
     with case.engine(read_only=True) as eng:
-        before = [eng.table_digest(t) for t in ("attribution_evidence", "account_jurisdictions")]
+        before = [eng.table_digest(t) for t in TABLES]
     stage.run(case)
     with case.engine(read_only=True) as eng:
-        after = [eng.table_digest(t) for t in ("attribution_evidence", "account_jurisdictions")]
+        after = [eng.table_digest(t) for t in TABLES]
     assert after == before

@@ -65,7 +65,8 @@ def _ips(ent: str, join: str) -> str:
         "list_slice(list(o.observation_id ORDER BY o.seen_at DESC NULLS LAST, "
         f"o.observation_id), 1, {SAMPLE}), "
         "printf('%d %s IP(s) of %s, %d uses, %s to %s', count(DISTINCT o.value), "
-        "any_value(e.network_kind), coalesce(e.operator, 'unknown operator'), count(*), "
+        "string_agg(DISTINCT e.network_kind, '/' ORDER BY e.network_kind), "
+        "coalesce(e.operator, 'unknown operator'), count(*), "
         "coalesce(strftime(min(o.seen_at), '%Y-%m-%d'), '?'), "
         "coalesce(strftime(max(o.seen_at), '%Y-%m-%d'), '?')) "
         f"FROM observations o JOIN enrichments e USING (observation_id) {join} "
@@ -79,7 +80,7 @@ def _phones(ent: str, join: str) -> str:
     return (
         f"SELECT {ent}, e.country, 'phone', count(DISTINCT o.value), "
         f"list_slice(list(o.observation_id ORDER BY o.observation_id), 1, {SAMPLE}), "
-        "'phone number(s) ' || string_agg(DISTINCT o.value, ', ') "
+        "'phone number(s) ' || string_agg(DISTINCT o.value, ', ' ORDER BY o.value) "
         f"FROM observations o JOIN enrichments e USING (observation_id) {join} "
         "WHERE o.selector_type IN ('phone', 'whatsapp') AND e.country IS NOT NULL "
         f"AND {ent} IS NOT NULL GROUP BY ALL"
@@ -96,7 +97,8 @@ def _emails(ent: str, join: str) -> str:
     return (
         f"SELECT {ent}, e.country, {_EMAIL_SIGNAL} AS signal, count(DISTINCT o.value), "
         f"list_slice(list(o.observation_id ORDER BY o.observation_id), 1, {SAMPLE}), "
-        "'address(es) at ' || string_agg(DISTINCT split_part(o.value, '@', 2), ', ') "
+        "'address(es) at ' || string_agg(DISTINCT split_part(o.value, '@', 2), ', ' "
+        "ORDER BY split_part(o.value, '@', 2)) "
         f"FROM observations o JOIN enrichments e USING (observation_id) {join} "
         "WHERE o.selector_type = 'email' AND e.country IS NOT NULL "
         "AND coalesce(e.network_kind, '') NOT IN ('disposable', 'privacy_mail') "

@@ -229,7 +229,8 @@ def _export(eng: Engine, folder: Path) -> None:
             f"{order}) TO {_path(folder / f'{country}.csv')} (HEADER, DELIMITER ',')"
         )
         eng.execute(
-            "COPY (SELECT acting_country, provider, any_value(provider_country) AS "
+            "COPY (SELECT acting_country, provider, string_agg(DISTINCT provider_country, ',' "
+            "ORDER BY provider_country) AS "
             f"provider_country, list(struct_pack({fields}) {order}) AS requests "
             f"FROM provider_requests WHERE acting_country = '{cc}' GROUP BY ALL "
             f"ORDER BY provider) TO {_path(folder / f'{country}.json')} "
