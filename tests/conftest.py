@@ -30,6 +30,22 @@ def mariadb() -> Iterator[MariaDBServer]:
 # --- end of MariaDB fixtures -----------------------------------------------------
 
 
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[object]:
+    """A running private PostgreSQL server (skips if PostgreSQL cannot be installed):
+    ``tests.support.postgres.PostgresServer``."""
+    from tests.support.postgres import PostgresUnavailable, start_postgres
+
+    try:
+        server = start_postgres()
+    except PostgresUnavailable as exc:
+        pytest.skip(str(exc))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
 # --- A synthetic case through the whole pipeline (owner: the stage tests) --------
 @pytest.fixture(scope="session")
 def pipeline_case(tmp_path_factory: pytest.TempPathFactory) -> object:

@@ -7,11 +7,7 @@ from pathlib import Path
 
 from safeguard.case import Case, init_case
 from safeguard.enrich import signals
-
-
-def _q(case: Case, sql: str) -> list[tuple[object, ...]]:
-    with case.engine(read_only=True) as eng:
-        return eng.fetchall(sql)
+from tests.support.synth_case import query as _q
 
 
 def test_every_signal_kind_is_present(pipeline_case: Case) -> None:

@@ -10,11 +10,7 @@ import pytest
 from safeguard.case import Case
 from safeguard.enrich import stage
 from tests.support.synth_case import copy_case
-
-
-def _q(case: Case, sql: str) -> list[tuple[object, ...]]:
-    with case.engine(read_only=True) as eng:
-        return eng.fetchall(sql)
+from tests.support.synth_case import query as _q
 
 
 def test_every_ip_observation_has_one_enrichment(pipeline_case: Case) -> None:

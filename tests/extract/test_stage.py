@@ -11,6 +11,7 @@ from safeguard.case import Case
 from safeguard.extract import stage
 from safeguard.extract.stage import observation_id
 from tests.support.synth_case import build
+from tests.support.synth_case import query as _q
 
 
 @pytest.fixture(scope="module")
@@ -18,11 +19,6 @@ def case(tmp_path_factory: pytest.TempPathFactory) -> Case:
     c = build(tmp_path_factory.mktemp("extract"), members=300, seed=5)
     stage.run(c)
     return c
-
-
-def _q(case: Case, sql: str) -> list[tuple[object, ...]]:
-    with case.engine(read_only=True) as eng:
-        return eng.fetchall(sql)
 
 
 def test_every_logged_ip_is_an_observation_with_the_record_time(case: Case) -> None:

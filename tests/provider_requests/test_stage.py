@@ -6,11 +6,7 @@ import csv
 import json
 
 from safeguard.case import Case
-
-
-def _q(case: Case, sql: str) -> list[tuple[object, ...]]:
-    with case.engine(read_only=True) as eng:
-        return eng.fetchall(sql)
+from tests.support.synth_case import query as _q
 
 
 def test_ip_requests_carry_time_operator_and_evidence(pipeline_case: Case) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from safeguard import synth
 from safeguard.case import Case, init_case
@@ -31,3 +32,18 @@ def copy_case(case: Case, dest: Path) -> Case:
 
     shutil.copytree(case.root, dest)
     return open_case(dest)
+
+
+def ingest_dump(root: Path, dump: Path) -> Case:
+    """A case at ``root/case`` holding only ``dump``, ingested (fails if ingest fails)."""
+    case = init_case(root / "case")
+    register.add(case, dump, acquired_by="tester", source="synthetic forum")
+    summary = ingest(case)
+    assert summary.failed == {}, summary.failed
+    return case
+
+
+def query(case: Case, sql: str) -> list[tuple[Any, ...]]:
+    """Rows of a read-only query on the case's analysis store."""
+    with case.engine(read_only=True) as eng:
+        return eng.fetchall(sql)

@@ -5,20 +5,19 @@ from __future__ import annotations
 import base64
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from safeguard import synth
-from safeguard.case import Case, init_case
-from safeguard.evidence.register import add
-from safeguard.ingest.runner import ingest
+from safeguard.case import Case
 from safeguard.synth import people, pgdump
 from safeguard.synth.discourse_cook import cook
 from safeguard.synth.network import ip_at
-from tests.support.postgres import PostgresServer, PostgresUnavailable, start_postgres
+from tests.support.postgres import PostgresServer
+from tests.support.synth_case import ingest_dump
+from tests.support.synth_case import query as q
 
 MEMBERS, SEED = 200, 4
 _COPY = re.compile(r"^COPY public\.(\w+) \(([^)]*)\) FROM stdin;\n(.*?)^\\\.\n", re.M | re.S)
@@ -48,28 +47,12 @@ def copies(dc: Path) -> dict[str, tuple[list[str], list[list[str]]]]:
 
 @pytest.fixture(scope="module")
 def dc_case(dc: Path, tmp_path_factory: pytest.TempPathFactory) -> Case:
-    case = init_case(tmp_path_factory.mktemp("dccase") / "case")
-    add(case, dc / "forum.sql", acquired_by="tester", source="synthetic")
-    summary = ingest(case)
-    assert summary.failed == {}
-    return case
+    return ingest_dump(tmp_path_factory.mktemp("dccase"), dc / "forum.sql")
 
 
 @pytest.fixture(scope="module")
-def pg() -> Iterator[PostgresServer]:
-    try:
-        server = start_postgres()
-    except PostgresUnavailable as exc:
-        pytest.skip(str(exc))
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-def q(case: Case, sql: str) -> list[tuple[Any, ...]]:
-    with case.engine(read_only=True) as eng:
-        return eng.fetchall(sql)
+def pg(postgres_server: PostgresServer) -> PostgresServer:
+    return postgres_server
 
 
 def test_same_seed_same_bytes_other_seed_differs(tmp_path: Path) -> None:

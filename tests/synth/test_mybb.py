@@ -12,11 +12,11 @@ import phpserialize
 import pytest
 
 from safeguard import synth
-from safeguard.case import Case, init_case
-from safeguard.evidence.register import add
-from safeguard.ingest.runner import ingest
+from safeguard.case import Case
 from safeguard.synth import activity, people
 from safeguard.synth.network import ip_at
+from tests.support.synth_case import ingest_dump
+from tests.support.synth_case import query as q
 from tests.synth.dumpparse import table_rows
 
 MEMBERS, SEED = 200, 21
@@ -41,16 +41,7 @@ def dump(forum: Path) -> dict[str, list[dict[str, object]]]:
 
 @pytest.fixture(scope="module")
 def case(forum: Path, tmp_path_factory: pytest.TempPathFactory) -> Case:
-    c = init_case(tmp_path_factory.mktemp("mybbcase") / "case")
-    add(c, forum / "forum.sql", acquired_by="tester", source="synth")
-    summary = ingest(c)
-    assert summary.failed == {}, summary.failed
-    return c
-
-
-def q(case: Case, sql: str) -> list[tuple[Any, ...]]:
-    with case.engine(read_only=True) as eng:
-        return eng.fetchall(sql)
+    return ingest_dump(tmp_path_factory.mktemp("mybbcase"), forum / "forum.sql")
 
 
 def test_same_seed_same_bytes(tmp_path: Path) -> None:

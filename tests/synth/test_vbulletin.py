@@ -11,12 +11,12 @@ import phpserialize
 import pytest
 
 from safeguard import synth
-from safeguard.case import Case, init_case
-from safeguard.evidence.register import add
-from safeguard.ingest.runner import ingest
+from safeguard.case import Case
 from safeguard.synth import people
 from safeguard.synth.network import ip_at
 from safeguard.synth.vbulletin4_meta import ncr
+from tests.support.synth_case import ingest_dump
+from tests.support.synth_case import query as q
 from tests.synth.dumpparse import table_rows
 
 MEMBERS, SEED = 200, 4
@@ -41,16 +41,7 @@ def vb_dump(vb: Path) -> dict[str, list[dict[str, object]]]:
 
 @pytest.fixture(scope="module")
 def vb_case(vb: Path, tmp_path_factory: pytest.TempPathFactory) -> Case:
-    case = init_case(tmp_path_factory.mktemp("vbcase") / "case")
-    add(case, vb / "forum.sql", acquired_by="tester", source="synthetic")
-    summary = ingest(case)
-    assert summary.failed == {}
-    return case
-
-
-def q(case: Case, sql: str) -> list[tuple[Any, ...]]:
-    with case.engine(read_only=True) as eng:
-        return eng.fetchall(sql)
+    return ingest_dump(tmp_path_factory.mktemp("vbcase"), vb / "forum.sql")
 
 
 def test_same_seed_same_bytes_other_seed_differs(tmp_path: Path) -> None:
