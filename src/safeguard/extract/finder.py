@@ -67,7 +67,7 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 _ADDRESS_TYPES = ("email", "jabber")
-_MARKED = re.compile(r"[@\[({<]")
+_MARKED = re.compile(r"[@＠\[({<]")  # full-width ＠ is as deliberate as @
 _CONTACT_WORD = re.compile(r"m[a4][i1]l|c[o0]nt[a4]ct|wr[i1]t[e3]|\badd\b|j[a4]bb[e3]r|xmpp", re.I)
 
 
