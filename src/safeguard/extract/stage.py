@@ -20,7 +20,8 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
@@ -32,8 +33,11 @@ from safeguard.extract.finder import find
 from safeguard.extract.types.base import Match
 from safeguard.ingest.runner import ProgressFactory
 
+if TYPE_CHECKING:
+    from safeguard.enrich.ip import IpIntel
+
 #: bump when extraction would give different observations for the same records
-METHOD_VERSION = "extract-6"
+METHOD_VERSION = "extract-7"
 # below this many characters the finder runs in-process (a pool costs ~1 s to start)
 _PARALLEL_CHARS = 8_000_000
 _CHUNK = 2_000
@@ -188,8 +192,6 @@ def home_regions(eng: Engine, ev: str, accounts: set[str]) -> dict[str, str]:
     residential or mobile line (an anonymiser says nothing)."""
     if not accounts:
         return {}
-    from safeguard.enrich.ip import IpIntel
-
     rows = eng.fetchall(
         "SELECT account_id, coalesce(registration_ip, last_ip) FROM accounts "
         "WHERE evidence_id = ? AND coalesce(registration_ip, last_ip) IS NOT NULL "
@@ -198,7 +200,7 @@ def home_regions(eng: Engine, ev: str, accounts: set[str]) -> dict[str, str]:
     )
     if not rows:
         return {}
-    facts = IpIntel().lookup_many([ip for _, ip in rows])
+    facts = _ip_intel().lookup_many([ip for _, ip in rows])
     return {
         acc: f.country
         for (acc, _), f in zip(rows, facts, strict=True)
@@ -270,3 +272,11 @@ _SCHEMA = pa.schema(
 
 def _table(rows: Iterator[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist(list(rows), schema=_SCHEMA)
+
+
+@cache
+def _ip_intel() -> IpIntel:
+    """One IP lookup table per process (loading the shipped data takes seconds)."""
+    from safeguard.enrich.ip import IpIntel
+
+    return IpIntel()
