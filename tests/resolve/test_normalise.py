@@ -75,3 +75,26 @@ def test_username_shape_keeps_the_separator_habit(name, want):
     assert username_shape(name) == want
     if want is not None:  # a finer key than the normalised name, never a different one
         assert username_norm(name) == want.replace("_", "").replace(".", "")
+
+
+def test_user_agent_platform_survives_browser_updates():
+    from safeguard.resolve.normalise import user_agent_platform as platform
+
+    ie7 = "Mozilla/4.0 (compatible; MSIE 7.0; Windows NT 5.1; .NET CLR 2.0.50727; InfoPath.2)"
+    ie8 = ie7.replace("MSIE 7.0; Windows NT 5.1;", "MSIE 8.0; Windows NT 5.1; Trident/4.0;")
+    assert platform(ie7) == platform(ie8)
+    ff2 = (
+        "Mozilla/5.0 (Windows; U; Windows NT 5.1; de; rv:1.8.1.14) Gecko/20080416 Firefox/2.0.0.14"
+    )
+    ff3 = "Mozilla/5.0 (Windows; U; Windows NT 5.1; de; rv:1.9.2.13) Gecko/20101209 Firefox/3.6.13"
+    assert platform(ff2) == platform(ff3)
+    o9, o11 = (
+        "Opera/9.27 (Windows NT 5.1; U; pl)",
+        "Opera/9.80 (Windows NT 5.1; U; pl) Presto/2.7.62 Version/11.01",
+    )
+    assert platform(o9) == platform(o11)
+    # the device's own traits still tell devices apart
+    assert platform(ff3) != platform(ff3.replace("; de;", "; nl;"))
+    assert platform(ie8) != platform(ie8.replace("; InfoPath.2", ""))
+    assert platform(ie8) != platform(ie8.replace("NT 5.1", "NT 6.0"))
+    assert platform("  ") is None

@@ -157,11 +157,18 @@ def comparisons(counted: dict[str, float] | None = None) -> list[Any]:
                 (
                     cll.ExactMatchLevel("user_agent", term_frequency_adjustments=True),
                     "same browser",
-                    0.6,
+                    0.45,
+                    None,
+                ),
+                # the same device after browser updates (accounts months or years apart)
+                (
+                    cll.ExactMatchLevel("ua_platform", term_frequency_adjustments=True),
+                    "same browser platform, other version",
+                    0.25,
                     None,
                 ),
             ],
-            0.4,
+            0.3,
         ),
         comp(
             "activity",

@@ -57,6 +57,7 @@ SCHEMA = pa.schema(
         ("ip_month", pa.list_(pa.string())),
         ("contacts", pa.list_(pa.string())),
         ("user_agent", pa.string()),
+        ("ua_platform", pa.string()),
         ("hours", pa.list_(pa.float64(), HOURS)),
         ("style", pa.list_(pa.float64(), NGRAM_BUCKETS)),
         ("activity_events", pa.int64()),
@@ -87,6 +88,10 @@ def build(eng: Engine, cfg: ResolveSettings) -> pa.Table:
                    WHERE signal = 'language' GROUP BY 1) l USING (account_id)
         ORDER BY a.account_id"""
     table: pa.Table = eng.con.sql(sql).to_arrow_table()
+    agents = table.column("user_agent").to_pylist()
+    platform = pa.array([normalise.user_agent_platform(ua) for ua in agents], pa.string())
+    at = table.schema.get_field_index("user_agent") + 1
+    table = table.add_column(at, "ua_platform", platform)
     return table.cast(SCHEMA)
 
 

@@ -122,3 +122,22 @@ def user_agent_norm(user_agent: str | None) -> str | None:
         return None
     text = " ".join(user_agent.split())
     return text or None
+
+
+# version numbers of the browser and its engine; the operating system, interface
+# language and add-on tokens (.NET CLR …) stay: they describe the device, not the release
+_BROWSER_VERSION = re.compile(
+    r"\b(MSIE|Firefox|Chrome|Version|Safari|AppleWebKit|Gecko|rv|Opera|Presto|Trident)"
+    r"([/: ])[0-9][0-9._]*"
+)
+_ENGINE_ONLY = re.compile(r"; Trident/#| Presto/# Version/#")
+
+
+def user_agent_platform(user_agent: str | None) -> str | None:
+    """The device a user agent describes, without the browser's version: one browser
+    before and after an update (Firefox 3.0.5 → 3.6.13, IE 7 → 8, Opera 9 → 10) gives
+    the same platform. Eckersley (PETS 2010) linked updated browsers this way."""
+    text = user_agent_norm(user_agent)
+    if text is None:
+        return None
+    return _ENGINE_ONLY.sub("", _BROWSER_VERSION.sub(r"\1\2#", text))

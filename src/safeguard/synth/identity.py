@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from safeguard.synth import geo
-from safeguard.synth.people import People, stem
+from safeguard.synth.names import stem
+from safeguard.synth.people import People
 from safeguard.synth.rng import stream
 from safeguard.synth.selectors import KINDS, handle, obfuscate
 from safeguard.synth.text import LANGS, RISK, contact_line

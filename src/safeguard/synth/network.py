@@ -9,14 +9,12 @@ some days through VPN, Tor-exit, university or foreign (travel) networks.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
-from safeguard.synth import geo
+from safeguard.synth import browsers, geo
 from safeguard.synth.people import CONFOUNDERS, People
 from safeguard.synth.rng import mix
+from safeguard.synth.text import LANGS
 
-# Browsers of the forum's era (2008-2011), one per line.
-USER_AGENTS = tuple((Path(__file__).parent / "data" / "user_agents.txt").read_text().splitlines())
 VPN_DAYS, TOR_DAYS, SHARED_DAYS, TRAVEL_DAYS = 85, 90, 30, 10  # percent of days
 
 
@@ -55,7 +53,11 @@ def _pick(nets: tuple[geo.Network, ...], h: int, spread: int) -> str:
 
 
 def user_agent(people: People, person: int, t: int) -> str:
-    """The browser ``person`` uses on that day (a third of persons use two devices)."""
+    """The browser ``person`` uses at UTC time ``t`` (a third of persons use two devices,
+    switching by day); see browsers.py."""
     h = mix(people.seed, person, 7)
     second = h % 3 == 0 and mix(people.seed, person, t // 86400) % 2
-    return USER_AGENTS[(h >> 8 if not second else h >> 16) % len(USER_AGENTS)]
+    country = geo.countries()[int(people.p_country[person])]
+    lang = LANGS[int(people.p_lang[person])]
+    dev = browsers.device(people.seed, person, int(bool(second)), lang, country.code)
+    return browsers.user_agent(dev, t)

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from safeguard.synth import geo
-from safeguard.synth.rng import np_stream, stream
+from safeguard.synth.names import usernames
+from safeguard.synth.rng import np_stream
 from safeguard.synth.selectors import KINDS
 from safeguard.synth.text import LANGS
 
@@ -36,49 +37,6 @@ CONFOUNDER_SHARES = (0.80, 0.08, 0.03, 0.05, 0.04)
 LURKERS = 0.55
 POST_MU, POST_SIGMA = 3.0, 1.5  # lognormal posts per posting account
 RISK_BITS = {"access": 1, "meet": 2, "files": 4, "leader": 8}
-_STEMS = (
-    "mike",
-    "tom",
-    "alex",
-    "sam",
-    "chris",
-    "nick",
-    "dan",
-    "max",
-    "leo",
-    "ben",
-    "wolf",
-    "fox",
-    "bear",
-    "hawk",
-    "river",
-    "stone",
-    "blue",
-    "dark",
-    "silent",
-    "lucky",
-    "happy",
-    "old",
-    "night",
-    "storm",
-    "ice",
-    "red",
-    "green",
-    "grey",
-    "tiger",
-    "eagle",
-    "jack",
-    "paul",
-    "marc",
-    "jan",
-    "piet",
-    "hans",
-    "luca",
-    "pablo",
-    "pierre",
-    "joao",
-    "piotr",
-)
 
 
 @dataclass
@@ -186,37 +144,3 @@ def _leaders(risk: np.ndarray, person: np.ndarray, posts: np.ndarray) -> np.ndar
     risk = risk.copy()
     risk[top] |= RISK_BITS["leader"]
     return risk
-
-
-def stem(seed: int, person: int) -> str:
-    """The name stem a person builds usernames and handles from."""
-    r = stream(seed, "stem", person)
-    return r.choice(_STEMS) + r.choice(("", "_", ".", "")) + r.choice(_STEMS[10:30])
-
-
-def usernames(people: People) -> list[str]:
-    """Unique usernames; a person's later accounts are variations of the first."""
-    out: list[str] = []
-    seen: set[str] = set()
-    for i in range(people.accounts):
-        person = int(people.a_person[i])
-        r = stream(people.seed, "username", i)
-        base = stem(people.seed, person)
-        variants = (
-            base,
-            base + str(r.randint(1, 99)),
-            base.replace("o", "0"),
-            base.title(),
-            base + str(r.randint(1960, 1995)),
-            base.replace("e", "3") + "_",
-        )
-        name = (
-            variants[int(people.a_nth[i]) % len(variants)]
-            if r.random() < 0.7
-            else r.choice(variants)
-        )
-        while name.lower() in seen:
-            name = f"{name}{r.randint(0, 9)}"
-        seen.add(name.lower())
-        out.append(name)
-    return out
