@@ -114,8 +114,10 @@ def write_other(folder: Path, people: People) -> dict[int, list[dict[str, object
         sel = revealed(people, person)
         lang = LANGS[int(people.p_lang[person])]
         body = chatter(r, lang, 2)
-        # The IP links only if it is the person's own line, not a VPN/Tor/shared one.
-        links = ["ip"] if CONFOUNDERS[int(people.p_conf[person])] in ("none", "travel") else []
+        # The IP links only if it is the person's own line, not a VPN/Tor/shared one
+        # (a household line is his own, shared with a housemate).
+        own_line = CONFOUNDERS[int(people.p_conf[person])] in ("none", "travel", "household")
+        links = ["ip"] if own_line else []
         if sel is not None and sel[0] != "email":
             body += "\n" + contact_line(lang, sel[0], sel[1], False)
             links.append(sel[0])

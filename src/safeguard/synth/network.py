@@ -3,7 +3,8 @@
 A pure function of (seed, person, day): the dump, the access log and the mail
 headers agree without storing anything per event. Home addresses are dynamic
 (a new lease from the home ISP's prefix about every 30 days); confounders route
-some days through VPN, Tor-exit, university or foreign (travel) networks.
+some days through VPN, Tor-exit, university or foreign (travel) networks, and
+housemates (the household confounder) share one home line every day.
 """
 
 from __future__ import annotations
@@ -43,8 +44,9 @@ def ip_at(people: People, person: int, t: int) -> str:
     if conf == "travel" and roll < TRAVEL_DAYS:
         homes = _homes()
         return _pick(homes[(h >> 8) % len(homes)], h, 1 << 20)
-    lease = mix(people.seed, person, day // 30, 1)
-    return home_network(people, person).address(lease)
+    line = int(people.p_line[person])  # a housemate's line for the household confounder
+    lease = mix(people.seed, line, day // 30, 1)
+    return home_network(people, line).address(lease)
 
 
 def _pick(nets: tuple[geo.Network, ...], h: int, spread: int) -> str:

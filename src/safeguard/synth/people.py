@@ -32,8 +32,8 @@ KIND_SHARES = (
     *(0.015, 0.01, 0.01, 0.01, 0.015, 0.01, 0.01, 0.01),  # snapchat … ipv6
 )
 ANON_MAIL = 0.25
-CONFOUNDERS = ("none", "vpn", "tor", "shared", "travel")
-CONFOUNDER_SHARES = (0.80, 0.08, 0.03, 0.05, 0.04)
+CONFOUNDERS = ("none", "vpn", "tor", "shared", "travel", "household")
+CONFOUNDER_SHARES = (0.76, 0.08, 0.03, 0.05, 0.04, 0.04)
 LURKERS = 0.55
 POST_MU, POST_SIGMA = 3.0, 1.5  # lognormal posts per posting account
 RISK_BITS = {"access": 1, "meet": 2, "files": 4, "leader": 8}
@@ -54,6 +54,7 @@ class People:
     p_obf: np.ndarray  # bool: writes the selector obfuscated
     p_anon: np.ndarray  # bool: registers with an anonymous mail provider
     p_community: np.ndarray  # int32 PM community
+    p_line: np.ndarray  # int32 person whose home line this person uses (itself, or a housemate)
     a_person: np.ndarray  # int32
     a_nth: np.ndarray  # int8: 0 for a person's first account
     a_reg: np.ndarray  # int64 registration time (UTC)
@@ -107,11 +108,33 @@ def _persons(seed: int, n: int) -> dict[str, np.ndarray]:
     }
 
 
+def _households(p: dict[str, np.ndarray]) -> None:
+    """Pair the persons with the household confounder who share country and ISP: the
+    second of each pair uses the first one's home line (flatmates, relatives: two
+    different men behind one residential IP). One left without a partner gets none."""
+    conf = p["p_conf"]
+    line = np.arange(len(conf), dtype=np.int32)
+    hh = CONFOUNDERS.index("household")
+    members = np.flatnonzero(conf == hh)
+    order = members[np.lexsort((members, p["p_isp"][members], p["p_country"][members]))]
+    key = p["p_country"][order].astype(np.int64) << 16 | p["p_isp"][order]
+    i = 0
+    while i < len(order):
+        if i + 1 < len(order) and key[i] == key[i + 1]:
+            line[order[i + 1]] = order[i]
+            i += 2
+        else:
+            conf[order[i]] = CONFOUNDERS.index("none")
+            i += 1
+    p["p_line"] = line
+
+
 def build(seed: int, members: int) -> People:
     """Plan persons and accounts for a forum of ``members`` accounts."""
     g = np_stream(seed, "accounts")
     per = _accounts_per_person(g, members)
     p = _persons(seed, len(per))
+    _households(p)
     person = np.repeat(np.arange(len(per), dtype=np.int32), per)
     nth = (np.arange(members) - np.repeat(np.cumsum(per) - per, per)).astype(np.int8)
     span = END - START - 86400
