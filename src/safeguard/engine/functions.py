@@ -4,7 +4,8 @@
 ``sg_epoch(x)``        unix seconds (text or number) → TIMESTAMP UTC; 0/garbage → NULL
 ``sg_ip_text(x)``      IP stored as text, ip2long integer or 0x-hex → normalised text
 ``sg_ip_bin(b)``       IP stored as packed bytes (BLOB) → normalised text
-``sg_plain(x, kind)``  markup (bbcode, html, markdown, text) → plain text
+``sg_plain(x, kind)``  markup (bbcode, html, markdown, text) → plain text (a SQL macro:
+                       plain BBCode rows in SQL, the rest by Python; see markup_sql)
 ``sg_pwscheme(h, s)``  password-hash format name (hash, salt)
 ``sg_recipients(v,f)`` stored recipient list → list of {uid, kind}
 ``sg_utc(x, zone)``    local datetime text in an IANA zone → TIMESTAMP UTC
@@ -19,7 +20,7 @@ import duckdb
 import pyarrow as pa
 from duckdb import sqltypes
 
-from safeguard.ingest import markup, values
+from safeguard.ingest import markup, markup_sql, values
 
 
 def _plain_arrow(raw: pa.Array, kind: pa.Array) -> pa.Array:
@@ -49,7 +50,10 @@ def register(con: duckdb.DuckDBPyConnection) -> None:
     )
     con.create_function("sg_ip_bin", values.ip_from_bytes, [b], v, null_handling=special)
     arrow: Any = "arrow"
-    con.create_function("sg_plain", _plain_arrow, [v, v], v, type=arrow)
+    # rows of plain BBCode are converted in SQL; the rest call Python (same result)
+    con.create_function("sg_plain_py", _plain_arrow, [v, v], v, type=arrow)
+    for stmt in markup_sql.macros("sg_plain_py"):
+        con.execute(stmt)
     con.create_function("sg_pwscheme", values.password_scheme, [v, v], v, null_handling=special)
     rec = duckdb.list_type(duckdb.struct_type({"uid": v, "kind": v}))
     con.create_function("sg_recipients", _recipients, [b, v], rec, null_handling=special)

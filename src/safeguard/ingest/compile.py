@@ -152,7 +152,7 @@ def compile_spec(
     scope = _Scope()
     scope.columns[spec.alias] = base.columns
     sql_from = [f"{_source(base)} AS {spec.alias}"]
-    no_fanout: list[str] = []
+    no_fanout: dict[str, StagedTable] = {}
     fanout: list[str] = []  # joins meant to give one record per joined row
     for j in spec.joins:
         jt = tables.get(choice.prefix + j.table)
@@ -164,7 +164,10 @@ def compile_spec(
             del scope.columns[j.alias]
             continue
         sql_from.append(f"LEFT JOIN {_source(jt)} AS {j.alias} ON {on}")
-        (no_fanout if j.first_per else fanout).append(j.alias)
+        if j.first_per:
+            no_fanout[j.alias] = jt
+        else:
+            fanout.append(j.alias)
     if spec.unnest is not None:
         expr = scope.render(spec.unnest.expr)
         if expr is None:
@@ -190,7 +193,9 @@ def compile_spec(
         cond = f"{spec.alias}._sg_row IN ({winners})"
         where_sql = f"{where_sql} AND {cond}" if where_sql else f" WHERE {cond}"
     sql = f"SELECT {select} FROM {from_sql}{where_sql}"
-    if no_fanout:
+    if no_fanout and not fanout and spec.unnest is None:
+        sql = _first_per_narrow(spec.alias, base, no_fanout, select, from_sql + where_sql)
+    elif no_fanout:
         # a `first_per` join keeps the first matching row (after its ON condition) per
         # source row, so joins never multiply records
         order = ", ".join(f"{a}._sg_row" for a in no_fanout)
@@ -199,6 +204,35 @@ def compile_spec(
             part += [f"{spec.unnest.alias}.{f}" for f in spec.unnest.fields]
         sql += f" QUALIFY row_number() OVER (PARTITION BY {', '.join(part)} ORDER BY {order}) = 1"
     return _dedupe(spec.record, sql, columns, already_unique=narrow)
+
+
+def _first_per_narrow(
+    alias: str, base: StagedTable, joins: dict[str, StagedTable], select: str, from_where: str
+) -> str:
+    """The `first_per` choice made on row numbers only, then the wide rows joined to it.
+
+    Same records as ``QUALIFY row_number() OVER (PARTITION BY base row ORDER BY join
+    rows) = 1`` over the whole join, but the window sorts two integers per row instead
+    of every selected column (post texts), the most expensive step of a large ingest.
+    ``_sg_row`` is unique within a staged table, so the rejoin cannot multiply rows.
+    """
+    names = {a: f"_sg_r{i}" for i, a in enumerate(joins, start=1)}
+    ids = ", ".join(
+        [f"{alias}._sg_row AS _sg_r0", *(f"{a}._sg_row AS {n}" for a, n in names.items())]
+    )
+    order = ", ".join(f"{a}._sg_row" for a in joins)
+    pick = (
+        f"SELECT {ids} FROM {from_where} "
+        f"QUALIFY row_number() OVER (PARTITION BY {alias}._sg_row ORDER BY {order}) = 1"
+    )
+    rejoin = [
+        f"{_source(base)} AS {alias} JOIN ({pick}) AS _sg_pick ON {alias}._sg_row = _sg_pick._sg_r0"
+    ]
+    rejoin += [
+        f"LEFT JOIN {_source(t)} AS {a} ON {a}._sg_row = _sg_pick.{names[a]}"
+        for a, t in joins.items()
+    ]
+    return f"SELECT {select} FROM {' '.join(rejoin)}"
 
 
 def _select_list(spec: RecordSpec, choice: Choice, scope: _Scope, columns: tuple[str, ...]) -> str:
