@@ -11,14 +11,7 @@ import pytest
 from safeguard.enrich.ip import FACT_FIELDS, IpFact, IpIntel, facts_to_columns
 from safeguard.enrich.ipkinds import guess_kind, load_table
 from safeguard.synth import geo
-
-SYNTH_KIND = {  # synth isps.csv kind -> the network_kind enrichment must give
-    "home": "residential",
-    "hosting": "hosting",
-    "vpn": "vpn",
-    "tor": "tor",
-    "university": "education",
-}
+from tests.enrich.test_ip_table import SYNTH_KIND  # synth kind -> enrichment's kind
 
 
 @pytest.fixture(scope="module")

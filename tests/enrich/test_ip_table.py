@@ -17,6 +17,7 @@ SYNTH_KIND = {
     "vpn": "vpn",
     "tor": "tor",
     "university": "education",
+    "mobile": "mobile",
 }
 
 

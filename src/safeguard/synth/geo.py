@@ -26,7 +26,7 @@ class Network:
     """One real IPv4 prefix with its operator."""
 
     country: str
-    kind: str  # home | hosting | vpn | tor | university
+    kind: str  # home | mobile | hosting | vpn | tor | university
     isp: str
     asn: str
     first: int  # first address as an integer
@@ -101,3 +101,9 @@ def countries() -> tuple[Country, ...]:
 def confounders(kind: str) -> tuple[Network, ...]:
     """Prefixes of one confounder kind: hosting, vpn, tor or university."""
     return tuple(n for n in networks() if n.kind == kind)
+
+
+@cache
+def mobile(country: str) -> tuple[Network, ...]:
+    """A country's mobile carriers' prefixes (carrier-grade NAT pools), maybe none."""
+    return tuple(n for n in networks() if n.kind == "mobile" and n.country == country)

@@ -3,8 +3,9 @@
 A pure function of (seed, person, day): the dump, the access log and the mail
 headers agree without storing anything per event. Home addresses are dynamic
 (a new lease from the home ISP's prefix about every 30 days); confounders route
-some days through VPN, Tor-exit, university or foreign (travel) networks, and
-housemates (the household confounder) share one home line every day.
+some days through VPN, Tor-exit, university or foreign (travel) networks or a
+mobile carrier's carrier-grade NAT (a few public addresses shared by all its
+customers), and housemates (the household confounder) share one home line.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from safeguard.synth.rng import mix
 from safeguard.synth.text import LANGS
 
 VPN_DAYS, TOR_DAYS, SHARED_DAYS, TRAVEL_DAYS = 85, 90, 30, 10  # percent of days
+MOBILE_DAYS = 60  # percent of days a mobile user is online through his carrier
+CGNAT_POOL = 256  # public addresses per carrier prefix all its customers share
 
 
 @cache
@@ -41,6 +44,10 @@ def ip_at(people: People, person: int, t: int) -> str:
         return _pick(geo.confounders("tor"), h, 48)
     if conf == "shared" and roll < SHARED_DAYS:
         return _pick(geo.confounders("university"), h, 24)  # few addresses: many share them
+    if conf == "mobile" and roll < MOBILE_DAYS:
+        country = geo.countries()[int(people.p_country[person])].code
+        if geo.mobile(country):  # elsewhere the person stays on his home line
+            return _pick(geo.mobile(country), h, CGNAT_POOL)
     if conf == "travel" and roll < TRAVEL_DAYS:
         homes = _homes()
         return _pick(homes[(h >> 8) % len(homes)], h, 1 << 20)

@@ -32,8 +32,8 @@ KIND_SHARES = (
     *(0.015, 0.01, 0.01, 0.01, 0.015, 0.01, 0.01, 0.01),  # snapchat … ipv6
 )
 ANON_MAIL = 0.25
-CONFOUNDERS = ("none", "vpn", "tor", "shared", "travel", "household")
-CONFOUNDER_SHARES = (0.76, 0.08, 0.03, 0.05, 0.04, 0.04)
+CONFOUNDERS = ("none", "vpn", "tor", "shared", "travel", "household", "mobile")
+CONFOUNDER_SHARES = (0.70, 0.08, 0.03, 0.05, 0.04, 0.04, 0.06)
 LURKERS = 0.55
 POST_MU, POST_SIGMA = 3.0, 1.5  # lognormal posts per posting account
 RISK_BITS = {"access": 1, "meet": 2, "files": 4, "leader": 8}
@@ -108,6 +108,13 @@ def _persons(seed: int, n: int) -> dict[str, np.ndarray]:
     }
 
 
+def _mobile_where_carriers(p: dict[str, np.ndarray]) -> None:
+    """The mobile confounder needs a carrier in the person's country (geo.mobile)."""
+    has = np.array([bool(geo.mobile(c.code)) for c in geo.countries()])
+    conf = p["p_conf"]
+    conf[(conf == CONFOUNDERS.index("mobile")) & ~has[p["p_country"]]] = CONFOUNDERS.index("none")
+
+
 def _households(p: dict[str, np.ndarray]) -> None:
     """Pair the persons with the household confounder who share country and ISP: the
     second of each pair uses the first one's home line (flatmates, relatives: two
@@ -135,6 +142,7 @@ def build(seed: int, members: int) -> People:
     per = _accounts_per_person(g, members)
     p = _persons(seed, len(per))
     _households(p)
+    _mobile_where_carriers(p)
     person = np.repeat(np.arange(len(per), dtype=np.int32), per)
     nth = (np.arange(members) - np.repeat(np.cumsum(per) - per, per)).astype(np.int8)
     span = END - START - 86400
