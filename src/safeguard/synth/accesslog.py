@@ -8,13 +8,15 @@ replies, private messages; the server clock is UTC.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 import numpy as np
 
 from safeguard.synth.activity import Activity
 from safeguard.synth.network import ip_at, user_agent
-from safeguard.synth.people import People
+from safeguard.synth.people import END, People
 from safeguard.synth.rng import mix, np_stream
 
 VIEWS_MEAN = 8  # topic views per member beyond those before each post
@@ -29,47 +31,74 @@ PHPBB_PATHS = {
 }
 
 
-def _events(
-    people: People, act: Activity, board_ids: tuple[int, ...]
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    g = np_stream(people.seed, "accesslog")
-    n_posts = len(act.post_time)
-    is_first = np.zeros(n_posts, bool)
-    is_first[act.topic_first] = True
-    views = g.poisson(VIEWS_MEAN, people.accounts)
-    v_acc = np.repeat(np.arange(people.accounts, dtype=np.int32), views)
-    span = 86400 * 900
-    v_time = people.a_reg[v_acc] + (g.random(len(v_acc)) * span).astype(np.int64)
-    keep = v_time < int(act.post_time[-1]) if n_posts else v_time < 0
-    v_acc, v_time = v_acc[keep], v_time[keep]
-    started = np.searchsorted(act.post_time[act.topic_first], v_time)
-    v_topic = (g.random(len(v_acc)) * np.maximum(started, 1)).astype(np.int64) + 1
-    fids = np.asarray(board_ids, np.int64)[act.topic_section[act.post_topic]]
-    parts = [
-        (act.post_time - 45, act.post_poster, np.zeros(n_posts, np.int8), act.post_topic + 1),
+WINDOW = 8 * 86400  # events are merged and sorted one window at a time
+VIEW_SPAN = 900 * 86400  # a member's extra topic views fall within 900 days of joining
+
+Events = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # time, account, code, target
+
+
+def _views(people: People, act: Activity, w0: int, w1: int, starts: np.ndarray) -> Events:
+    """Extra topic views in ``[w0, w1)``: each member's Poisson(VIEWS_MEAN) views over
+    ``[reg, reg + VIEW_SPAN)``, split by window (a Poisson process thinned per window,
+    so the count per member keeps its distribution), before the forum's last post."""
+    g = np_stream(people.seed, "accesslog", w0)
+    reg = people.a_reg
+    lo, hi = np.searchsorted(reg, w0 - VIEW_SPAN, "right"), np.searchsorted(reg, w1, "left")
+    a0 = np.maximum(reg[lo:hi], w0)
+    a1 = np.minimum(reg[lo:hi] + VIEW_SPAN, min(w1, int(act.post_time[-1]) if len(starts) else 0))
+    n = g.poisson(VIEWS_MEAN * np.maximum(a1 - a0, 0) / VIEW_SPAN)
+    acc = np.repeat(np.arange(lo, hi, dtype=np.int32), n)
+    t = a0[acc - lo] + (g.random(len(acc)) * (a1 - a0)[acc - lo]).astype(np.int64)
+    started = np.searchsorted(starts, t, "right")
+    topic = (g.random(len(acc)) * np.maximum(started, 1)).astype(np.int64) + 1
+    return t, acc, np.zeros(len(acc), np.int8), topic
+
+
+def _window(people: People, act: Activity, fids: np.ndarray, w: tuple[int, int]) -> Events:
+    """Every event with time in ``[w0, w1)``, sorted by time (ties: views before
+    each post, posts, PMs, registrations, extra views, as one global stable sort)."""
+    w0, w1 = w
+    starts = act.post_time[act.topic_first]
+    v0, v1 = np.searchsorted(act.post_time, [w0 + 45, w1 + 45])
+    p0, p1 = np.searchsorted(act.post_time, [w0, w1])
+    m0, m1 = np.searchsorted(act.pm_time, [w0, w1])
+    r0, r1 = np.searchsorted(people.a_reg, [w0, w1])
+    topic = act.post_topic[p0:p1].astype(np.int64)
+    pm_from = act.pm_sender[m0:m1]
+    is_first = act.topic_first[topic] == np.arange(p0, p1)
+    parts: list[Events] = [
         (
-            act.post_time,
-            act.post_poster,
+            act.post_time[v0:v1] - 45,
+            act.post_poster[v0:v1],
+            np.zeros(v1 - v0, np.int8),
+            act.post_topic[v0:v1] + 1,
+        ),
+        (
+            act.post_time[p0:p1],
+            act.post_poster[p0:p1],
             np.where(is_first, 2, 1).astype(np.int8),
-            np.where(is_first, fids, act.post_topic + 1),
+            np.where(is_first, fids[act.topic_section[topic]], topic + 1),
         ),
-        (act.pm_time, act.pm_sender, np.full(len(act.pm_time), 3, np.int8), act.pm_sender),
-        (
-            people.a_reg,
-            np.arange(people.accounts, dtype=np.int32),
-            np.full(people.accounts, 4, np.int8),
-            np.zeros(people.accounts, np.int64),
-        ),
-        (v_time, v_acc, np.zeros(len(v_acc), np.int8), v_topic),
+        (act.pm_time[m0:m1], pm_from, np.full(m1 - m0, 3, np.int8), pm_from),
+        (people.a_reg[r0:r1], np.arange(r0, r1), np.full(r1 - r0, 4, np.int8), np.zeros(r1 - r0)),
+        _views(people, act, w0, w1, starts),
     ]
-    t = np.concatenate([p[0] for p in parts]).astype(np.int64)
+    t = np.concatenate([np.asarray(p[0], np.int64) for p in parts])
     order = np.argsort(t, kind="stable")
     return (
         t[order],
-        np.concatenate([p[1] for p in parts])[order],
+        np.concatenate([np.asarray(p[1], np.int64) for p in parts])[order],
         np.concatenate([p[2] for p in parts])[order],
         np.concatenate([np.asarray(p[3], np.int64) for p in parts])[order],
     )
+
+
+def _events(people: People, act: Activity, board_ids: tuple[int, ...]) -> Iterator[Events]:
+    """All events in time order, one window at a time."""
+    fids = np.asarray(board_ids, np.int64)
+    first = min(int(people.a_reg[0]), int(act.post_time[0]) - 45 if len(act.post_time) else END)
+    for w0 in range(first - first % WINDOW, END, WINDOW):
+        yield _window(people, act, fids, (w0, w0 + WINDOW))
 
 
 def write(
@@ -82,25 +111,38 @@ def write(
 ) -> int:
     """Write ``access.log`` with the software's ``paths`` (event code -> method, path,
     status) and forum/board id per section; return the number of lines."""
-    t, acc, code, target = _events(people, act, board_ids)
     lines = 0
     with path.open("w", encoding="utf-8", newline="\n") as f:
-        buf: list[str] = []
-        for i in range(len(t)):
-            ti, a, c = int(t[i]), int(acc[i]), int(code[i])
-            person = int(people.a_person[a])
-            method, tmpl, status = paths[c]
-            stamp = time.strftime("%d/%b/%Y:%H:%M:%S +0000", time.gmtime(ti))
-            size = 2000 + mix(people.seed, i, 9) % 30000 if status == 200 else 0
-            ref = f"http://{host}/index.php" if c else "-"
-            buf.append(
-                f'{ip_at(people, person, ti)} - - [{stamp}] "{method} '
-                f'{tmpl.format(t=int(target[i]))} HTTP/1.1" {status} {size} "{ref}" '
-                f'"{user_agent(people, person, ti)}"\n'
-            )
-            if len(buf) >= 10000:
-                f.writelines(buf)
-                buf = []
-            lines += 1
-        f.writelines(buf)
+        for t, acc, code, target in _events(people, act, board_ids):
+            lines = _lines(f, people, paths, host, lines, (t, acc, code, target))
     return lines
+
+
+def _lines(
+    f: TextIO,
+    people: People,
+    paths: dict[int, tuple[str, str, int]],
+    host: str,
+    lines: int,
+    events: Events,
+) -> int:
+    """Write one window's events; return the running line count."""
+    t, acc, code, target = events
+    buf: list[str] = []
+    for k in range(len(t)):
+        ti, a, c = int(t[k]), int(acc[k]), int(code[k])
+        person = int(people.a_person[a])
+        method, tmpl, status = paths[c]
+        stamp = time.strftime("%d/%b/%Y:%H:%M:%S +0000", time.gmtime(ti))
+        size = 2000 + mix(people.seed, lines + k, 9) % 30000 if status == 200 else 0
+        ref = f"http://{host}/index.php" if c else "-"
+        buf.append(
+            f'{ip_at(people, person, ti)} - - [{stamp}] "{method} '
+            f'{tmpl.format(t=int(target[k]))} HTTP/1.1" {status} {size} "{ref}" '
+            f'"{user_agent(people, person, ti)}"\n'
+        )
+        if len(buf) >= 10000:
+            f.writelines(buf)
+            buf = []
+    f.writelines(buf)
+    return lines + len(t)

@@ -29,7 +29,7 @@ from safeguard.synth.activity import SECTIONS, Activity
 from safeguard.synth.discourse_cook import cook, words
 from safeguard.synth.identity import Plant
 from safeguard.synth.people import People
-from safeguard.synth.render import CHUNK, body, chunk_rng, post_lang, record, topic_title
+from safeguard.synth.render import CHUNK, Found, body, chunk_rng, post_lang, record, topic_title
 from safeguard.synth.rng import mix
 from safeguard.synth.text import LANGS
 
@@ -45,7 +45,6 @@ PATHS = {
     5: ("GET", "/latest", 200),
 }
 Rows = Iterator[dict[str, object]]
-Found = list[dict[str, object]]
 
 
 @cache
@@ -58,12 +57,25 @@ class _Plan:
     """Ids and numbering shared by the posts, topics and participants tables."""
 
     def __init__(self, act: Activity) -> None:
-        n_posts = len(act.post_time)
-        merged = np.concatenate([act.post_time, act.pm_time])
-        self.order = np.argsort(merged, kind="stable")  # post id - 1 -> record
-        self.n_posts = n_posts
+        self.n_posts = len(act.post_time)
         self.n_topics = len(act.topic_first)
-        self.subjects: list[str] = []  # PM titles, filled while posts are written
+        # Merged position of each PM among posts and PMs by time (posts first on ties).
+        self.pm_rank = np.searchsorted(act.post_time, act.pm_time, "right") + np.arange(
+            len(act.pm_time)
+        )
+
+    def order(self, chunk: int = 1 << 20) -> Iterator[int]:
+        """Record of each post id - 1: a post index, or ``n_posts`` + a PM index."""
+        total = self.n_posts + len(self.pm_rank)
+        for k0 in range(0, total, chunk):
+            k1 = min(k0 + chunk, total)
+            j0, j1 = np.searchsorted(self.pm_rank, [k0, k1])
+            is_pm = np.zeros(k1 - k0, bool)
+            is_pm[self.pm_rank[j0:j1] - k0] = True
+            idx = np.empty(k1 - k0, np.int64)
+            idx[is_pm] = self.n_posts + np.arange(j0, j1)
+            idx[~is_pm] = k0 - j0 + np.arange(k1 - k0 - (j1 - j0))
+            yield from idx.tolist()
 
 
 def _post_row(pid: int, topic: int, number: int, user: int, t: int, raw: str) -> dict[str, object]:
@@ -105,7 +117,7 @@ def posts(people: People, act: Activity, plan: _Plan, found: Found) -> Rows:
     """
     rng = {"post": chunk_rng(people.seed, "post", 0), "pm": chunk_rng(people.seed, "pm", 0)}
     number = np.zeros(plan.n_topics, np.int64)
-    for k, idx in enumerate(plan.order.tolist()):
+    for k, idx in enumerate(plan.order()):
         kind, i = ("post", idx) if idx < plan.n_posts else ("pm", idx - plan.n_posts)
         if i and i % CHUNK == 0:
             rng[kind] = chunk_rng(people.seed, kind, i)
@@ -117,7 +129,6 @@ def posts(people: People, act: Activity, plan: _Plan, found: Found) -> Rows:
         else:
             acc, t = int(act.pm_sender[i]), int(act.pm_time[i])
             text, planted = _pm_text(people, act, i, rng[kind])
-            plan.subjects.append(text.split(".")[0][:60])
             tid, num = plan.n_topics + i + 1, 1
         record(found, "posts", k + 1, acc + ID_OFFSET, planted)
         yield _post_row(k + 1, tid, num, acc + ID_OFFSET, t, text.replace("\n", "\n\n"))
@@ -141,9 +152,10 @@ def _topic(tid: int, title: str, user: int, last_user: int, t0: int, t1: int) ->
 def topics(people: People, act: Activity, plan: _Plan) -> Rows:
     """Public topics (``regular``), then one ``private_message`` topic per PM.
 
-    Must run after :func:`posts` has been consumed (PM titles come from there).
+    PM titles are the first sentence of the PM's text, drawn again from the PM
+    stream (the same draws :func:`posts` made) rather than kept in memory.
     """
-    counts = np.bincount(act.post_topic, minlength=plan.n_topics)
+    counts = act.topic_posts.astype(np.int64)
     for t in range(plan.n_topics):
         first, last = int(act.topic_first[t]), int(act.topic_last[t])
         starter = int(act.post_poster[first])
@@ -167,7 +179,7 @@ def topics(people: People, act: Activity, plan: _Plan) -> Rows:
             "participant_count": 1,
         }
         yield row
-    for i, subject in enumerate(plan.subjects):
+    for i, subject in enumerate(_pm_subjects(people, act)):
         user, t0 = int(act.pm_sender[i]) + ID_OFFSET, int(act.pm_time[i])
         row = _topic(plan.n_topics + i + 1, subject, user, user, t0, t0)
         row |= {
@@ -179,6 +191,14 @@ def topics(people: People, act: Activity, plan: _Plan) -> Rows:
             "participant_count": 1,
         }
         yield row
+
+
+def _pm_subjects(people: People, act: Activity) -> Iterator[str]:
+    r = chunk_rng(people.seed, "pm", 0)
+    for i in range(len(act.pm_time)):
+        if i and i % CHUNK == 0:
+            r = chunk_rng(people.seed, "pm", i)
+        yield _pm_text(people, act, i, r)[0].split(".")[0][:60]
 
 
 def allowed_users(act: Activity, plan: _Plan) -> Rows:
@@ -200,11 +220,10 @@ def allowed_users(act: Activity, plan: _Plan) -> Rows:
 
 def write(out: Path, people: People, act: Activity) -> tuple[dict[str, int], Found]:
     """Write the pg_dump file; return row counts per table and the planted selectors found."""
-    found: Found = []
+    found = Found()
     plan = _Plan(act)
-    last_post = np.zeros(people.accounts, np.int64)
-    np.maximum.at(last_post, act.post_poster, act.post_time)
-    # pg_dump writes tables in name order; topics needs posts written first (PM titles)
+    last_post = act.last_post.astype(np.int64)
+    # pg_dump writes tables in name order
     gens: dict[str, Rows] = {
         "posts": posts(people, act, plan, found),
         "topic_allowed_users": allowed_users(act, plan),

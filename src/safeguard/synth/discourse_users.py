@@ -22,12 +22,11 @@ from safeguard.synth.identity import reg_email
 from safeguard.synth.network import ip_at, user_agent
 from safeguard.synth.people import END, START, People
 from safeguard.synth.pgdump import stamp
-from safeguard.synth.render import record
+from safeguard.synth.render import Found, record
 from safeguard.synth.rng import mix, np_stream, stream
 
 ID_OFFSET = 1
 Rows = Iterator[dict[str, object]]
-Found = list[dict[str, object]]
 _TRUST = (0, 5, 50, 500)  # posts for trust level 0..3 (approximates Discourse's rules)
 
 

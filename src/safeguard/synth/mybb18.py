@@ -39,7 +39,7 @@ from safeguard.synth.mybb18_meta import (
 from safeguard.synth.network import ip_at
 from safeguard.synth.people import END, People
 from safeguard.synth.phpbb3_meta import forum_ids
-from safeguard.synth.render import body, chunk_rng, post_lang, record, topic_title
+from safeguard.synth.render import Found, body, chunk_rng, post_lang, record, topic_title
 from safeguard.synth.rng import mix, stream
 
 ID_OFFSET = 1
@@ -66,7 +66,6 @@ NEW_USER: dict[str, object] = {
 SAVE_COPY = 90  # percent of PMs whose sender keeps a Sent copy (MyBB's default is on)
 _ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 Rows = Iterator[dict[str, object]]
-Found = list[dict[str, object]]
 
 
 def mycode(text: str, h: int) -> str:
@@ -178,8 +177,7 @@ def _password(seed: int, account: int) -> tuple[str, str]:
 
 
 def users(people: People, act: Activity, found: Found) -> Rows:
-    last = np.zeros(people.accounts, np.int64)
-    np.maximum.at(last, act.post_poster, act.post_time)
+    last = act.last_post.astype(np.int64)
     started = np.bincount(act.post_poster[act.topic_first], minlength=people.accounts)
     bans = set(banned_accounts(people).tolist())
     for a in range(people.accounts):
@@ -250,7 +248,7 @@ def _profile_selector(
 
 def write(out: Path, people: People, act: Activity) -> tuple[dict[str, int], Found]:
     """Write ``forum.sql``; return row counts per table and the planted selectors found."""
-    found: Found = []
+    found = Found()
     gens: dict[str, Rows] = {
         "mybb_banned": banned(people),
         "mybb_forums": forums(act),

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from safeguard.synth import geo, mysqldump
-from safeguard.synth.activity import SECTIONS, Activity
+from safeguard.synth.activity import SECTIONS, Activity, section_posts
 from safeguard.synth.network import ip_at, user_agent
 from safeguard.synth.people import END, People
 from safeguard.synth.phpbb3_meta import TREE, forum_ids
@@ -75,7 +75,7 @@ def banned_accounts(people: People) -> np.ndarray:
 def forums(act: Activity) -> Rows:
     """Categories (type 'c') and their forums (type 'f'), ids as phpBB's layout."""
     fids = forum_ids()
-    posts = np.bincount(act.topic_section[act.post_topic], minlength=len(SECTIONS))
+    posts = section_posts(act)
     topics = np.bincount(act.topic_section, minlength=len(SECTIONS))
     for order, (cat, secs) in enumerate(TREE):
         cid = fids[secs[0]] - 1
@@ -126,7 +126,7 @@ def closed_threads(people: People, act: Activity) -> np.ndarray:
 
 def threads(people: People, act: Activity) -> Rows:
     fids = forum_ids()
-    replies = np.bincount(act.post_topic, minlength=len(act.topic_first)) - 1
+    replies = act.topic_posts.astype(np.int64) - 1
     closed = set(closed_threads(people, act).tolist())
     for t in range(len(act.topic_first)):
         first, last = int(act.topic_first[t]), int(act.topic_last[t])

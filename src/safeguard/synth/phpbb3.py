@@ -17,16 +17,14 @@ from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
-import numpy as np
-
 from safeguard.synth import geo, mysqldump
 from safeguard.synth.accesslog import PHPBB_PATHS
 from safeguard.synth.activity import Activity
 from safeguard.synth.identity import reg_email
 from safeguard.synth.network import ip_at
 from safeguard.synth.people import END, People
-from safeguard.synth.phpbb3_meta import forum_ids, meta_rows
-from safeguard.synth.render import body, chunk_rng, pm_texts, post_lang, record, topic_title
+from safeguard.synth.phpbb3_meta import forum_ids, meta_rows, widen_ids
+from safeguard.synth.render import Found, body, chunk_rng, pm_texts, post_lang, record, topic_title
 from safeguard.synth.rng import mix, stream
 
 SCHEMA = Path(__file__).parent / "data" / "phpbb30_mysql_41_schema.sql"
@@ -34,7 +32,6 @@ ID_OFFSET = 2  # user_id 1 is Anonymous
 PATHS = PHPBB_PATHS
 BOARD_IDS = forum_ids()
 _ITOA64 = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-Found = list[dict[str, object]]  # planted selectors found per record, for the truth
 
 
 @cache
@@ -157,15 +154,8 @@ def users(people: People, act: Activity, found: Found) -> Iterator[dict[str, obj
         "user_lang": "en",
         "user_new": 0,
     }
-    last_post = _last_times(act.post_poster, act.post_time, people.accounts)
     for a in range(people.accounts):
-        yield _user(people, act, a, int(last_post[a]), found)
-
-
-def _last_times(owner: np.ndarray, times: np.ndarray, n: int) -> list[int]:
-    out = np.zeros(n, np.int64)
-    np.maximum.at(out, owner, times)
-    return [int(x) for x in out]
+        yield _user(people, act, a, int(act.last_post[a]), found)
 
 
 def _user(people: People, act: Activity, a: int, lastpost: int, found: Found) -> dict[str, object]:
@@ -238,9 +228,9 @@ def _profile_selectors(
 
 def write(out: Path, people: People, act: Activity) -> tuple[dict[str, int], Found]:
     """Write ``forum.sql``; return row counts per table and the planted selectors found."""
-    found: Found = []
+    found = Found()
     counts: dict[str, int] = {}
-    s = schema()
+    s = widen_ids(schema(), max(len(act.post_time), len(act.pm_time), people.accounts + ID_OFFSET))
     generators = {
         **meta_rows(people, act),
         "phpbb_posts": posts(people, act, found),

@@ -9,7 +9,8 @@ from functools import cache
 import numpy as np
 import phpserialize
 
-from safeguard.synth.activity import SECTIONS, Activity
+from safeguard.synth import mysqldump
+from safeguard.synth.activity import SECTIONS, Activity, section_posts
 from safeguard.synth.network import ip_at, user_agent
 from safeguard.synth.people import END, RISK_BITS, People
 from safeguard.synth.render import topic_title
@@ -63,7 +64,7 @@ def _uid(a: int) -> int:
 
 def forums(act: Activity) -> Rows:
     fids, left = forum_ids(), 1
-    posts = np.bincount(act.topic_section[act.post_topic], minlength=len(SECTIONS))
+    posts = section_posts(act)
     topics = np.bincount(act.topic_section, minlength=len(SECTIONS))
     for cat, secs in TREE:
         yield {
@@ -96,7 +97,7 @@ def forums(act: Activity) -> Rows:
 
 def topics(people: People, act: Activity) -> Rows:
     fids = forum_ids()
-    replies = np.bincount(act.post_topic, minlength=len(act.topic_first)) - 1
+    replies = act.topic_posts.astype(np.int64) - 1
     for t in range(len(act.topic_first)):
         first, last = int(act.topic_first[t]), int(act.topic_last[t])
         starter, lastp = int(act.post_poster[first]), int(act.post_poster[last])
@@ -222,3 +223,45 @@ def meta_rows(people: People, act: Activity) -> dict[str, Rows]:
         "phpbb_topics": topics(people, act),
         "phpbb_user_group": user_group(people),
     }
+
+
+MEDIUMINT_MAX = 16_777_215  # phpBB 3.0 ids are mediumint(8) UNSIGNED
+# Columns phpBB 3.2's migration v320/default_data_type_ids widens to ULINT
+# (int(10) UNSIGNED) (ticket PHPBB3-11875, "mediumint(8) too small for
+# post_id"), restricted to the tables written here, plus the forum counters
+# (the busiest section holds ~25% of posts: ~13 M at 1.8 M accounts).
+WIDE_IDS = {
+    "phpbb_banlist": ("ban_id", "ban_userid"),
+    "phpbb_forums": ("forum_last_post_id", "forum_last_poster_id", "forum_posts", "forum_topics"),
+    "phpbb_log": ("log_id", "reportee_id", "user_id", "topic_id"),
+    "phpbb_posts": ("post_id", "poster_id", "post_edit_user", "topic_id"),
+    "phpbb_privmsgs": ("author_id", "message_edit_user", "msg_id"),
+    "phpbb_privmsgs_to": ("author_id", "msg_id", "user_id"),
+    "phpbb_sessions": ("session_user_id",),
+    "phpbb_topics": (
+        "topic_id",
+        "topic_poster",
+        "topic_first_post_id",
+        "topic_last_post_id",
+        "topic_last_poster_id",
+        "topic_moved_id",
+    ),
+    "phpbb_user_group": ("user_id",),
+    "phpbb_users": ("user_id",),
+}
+
+
+def widen_ids(s: dict[str, mysqldump.Table], largest_id: int) -> dict[str, mysqldump.Table]:
+    """phpBB 3.0's tables ``s``, with ``WIDE_IDS`` as int(10) UNSIGNED if ``largest_id``
+    does not fit mediumint(8) UNSIGNED: a real 3.0 board past 16.7 M posts fails on
+    insert unless its admin altered these columns, as phpBB 3.2 later does."""
+    if largest_id <= MEDIUMINT_MAX:
+        return s
+    out = dict(s)
+    for name, cols in WIDE_IDS.items():
+        create = s[name].create
+        for col in cols:
+            create = create.replace(f"`{col}` mediumint(8) unsigned", f"`{col}` int(10) unsigned")
+        columns = [(c, s[name].defaults[c]) for c in s[name].columns]
+        out[name] = mysqldump.Table(name, columns, create)
+    return out

@@ -7,7 +7,11 @@ ordinary chatter in the section's or the member's language.
 
 from __future__ import annotations
 
+import json
+import os
 import random
+import tempfile
+import weakref
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -20,6 +24,37 @@ from safeguard.synth.selectors import truth_value
 from safeguard.synth.text import LANGS, chatter
 
 CHUNK = 4096  # records per random stream: cheap to seed, still independent of order
+
+
+class Found:
+    """Planted selectors noted while a writer streams its rows, for the truth.
+
+    Kept as JSON lines in an anonymous temporary file, not as Python dicts: a
+    1.8-million-account forum notes ~600,000 of them. Iterating reads them back
+    in the order they were appended (keys sorted, as truth.json writes them).
+    """
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the object
+        self._count = 0
+        weakref.finalize(self, self._file.close)  # closed (and deleted) with the object
+
+    def append(self, item: dict[str, object]) -> None:
+        self._file.write(json.dumps(item, ensure_ascii=False, sort_keys=True).encode() + b"\n")
+        self._count += 1
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[dict[str, object]]:
+        self._file.flush()
+        fd, at, rest = self._file.fileno(), 0, b""
+        while block := os.pread(fd, 1 << 20, at):  # pread: the append offset stays put
+            at += len(block)
+            *lines, rest = (rest + block).split(b"\n")
+            for line in lines:
+                item: dict[str, object] = json.loads(line)
+                yield item
 
 
 def chunk_rng(seed: int, kind: str, index: int) -> random.Random:
@@ -50,9 +85,7 @@ def body(r: random.Random, lang: str, plants: list[Plant] | None) -> tuple[str, 
     return text + "\n" + "\n".join(p.line for p in plants), plants
 
 
-def record(
-    found: list[dict[str, object]], table: str, rid: int, user_id: int, plants: list[Plant]
-) -> None:
+def record(found: Found, table: str, rid: int, user_id: int, plants: list[Plant]) -> None:
     """Note each planted line of one record for the truth. A WhatsApp number is
     also a phone number in the text, so it is recorded under both kinds."""
     for p in plants:
@@ -71,7 +104,7 @@ def record(
 
 
 def pm_texts(
-    people: People, act: Activity, found: list[dict[str, object]], table: str, id_offset: int
+    people: People, act: Activity, found: Found, table: str, id_offset: int
 ) -> Iterator[tuple[int, int, str]]:
     """(message index, sender account, text) of every private message in order, in
     the sender's language half the time; each message's planted lines are recorded

@@ -19,11 +19,11 @@ from pathlib import Path
 import numpy as np
 
 from safeguard.synth import geo, mysqldump
-from safeguard.synth.activity import SECTIONS, Activity
+from safeguard.synth.activity import SECTIONS, Activity, section_posts
 from safeguard.synth.identity import reg_email
 from safeguard.synth.network import ip_at
 from safeguard.synth.people import END, People
-from safeguard.synth.render import body, chunk_rng, pm_texts, post_lang, record, topic_title
+from safeguard.synth.render import Found, body, chunk_rng, pm_texts, post_lang, record, topic_title
 from safeguard.synth.rng import mix, np_stream, stream
 
 SCHEMA = Path(__file__).parent / "data" / "smf21_install_2-1_mysql.sql"
@@ -54,7 +54,6 @@ PATHS = {
     5: ("GET", "/index.php", 200),
 }
 Rows = Iterator[dict[str, object]]
-Found = list[dict[str, object]]
 
 
 @cache
@@ -133,8 +132,7 @@ def member_logins(people: People) -> Rows:
 
 
 def members(people: People, act: Activity, found: Found) -> Rows:
-    last = np.zeros(people.accounts, np.int64)
-    np.maximum.at(last, act.post_poster, act.post_time)
+    last = act.last_post.astype(np.int64)
     for a in range(people.accounts):
         person = int(people.a_person[a])
         r = stream(people.seed, "user", a)
@@ -174,7 +172,7 @@ def members(people: People, act: Activity, found: Found) -> Rows:
 
 
 def topics(people: People, act: Activity) -> Rows:
-    replies = np.bincount(act.post_topic, minlength=len(act.topic_first)) - 1
+    replies = act.topic_posts.astype(np.int64) - 1
     for t in range(len(act.topic_first)):
         first, last = int(act.topic_first[t]), int(act.topic_last[t])
         yield {
@@ -191,7 +189,7 @@ def topics(people: People, act: Activity) -> Rows:
 
 
 def _structure(act: Activity) -> dict[str, Rows]:
-    posts = np.bincount(act.topic_section[act.post_topic], minlength=len(SECTIONS))
+    posts = section_posts(act)
     topics_ = np.bincount(act.topic_section, minlength=len(SECTIONS))
     cats = [
         {"id_cat": i + 1, "cat_order": i, "name": n, "description": ""}
@@ -223,7 +221,7 @@ def _structure(act: Activity) -> dict[str, Rows]:
 
 def write(out: Path, people: People, act: Activity) -> tuple[dict[str, int], Found]:
     """Write ``forum.sql``; return row counts per table and the planted selectors found."""
-    found: Found = []
+    found = Found()
     gens = {
         **_structure(act),
         "smf_member_logins": member_logins(people),

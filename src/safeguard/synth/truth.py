@@ -53,7 +53,7 @@ def _accounts(people: People, offset: int) -> Iterator[dict[str, object]]:
 
 def _persons(
     people: People,
-    found: list[dict[str, object]],
+    found: Iterable[dict[str, object]],
     other: dict[int, list[dict[str, object]]],
     offset: int,
 ) -> Iterator[dict[str, object]]:
@@ -106,7 +106,7 @@ def write(
     path: Path,
     people: People,
     meta: dict[str, object],
-    found: list[dict[str, object]],
+    found: Iterable[dict[str, object]],
     other: dict[int, list[dict[str, object]]],
     mail: list[dict[str, object]],
     offset: int,

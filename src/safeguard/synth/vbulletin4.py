@@ -28,7 +28,7 @@ from safeguard.synth.identity import reg_email, revealed
 from safeguard.synth.network import ip_at
 from safeguard.synth.people import END, People
 from safeguard.synth.phpbb3_meta import forum_ids
-from safeguard.synth.render import body, chunk_rng, pm_texts, post_lang, record
+from safeguard.synth.render import Found, body, chunk_rng, pm_texts, post_lang, record
 from safeguard.synth.rng import mix, stream
 
 ID_OFFSET = meta.ID_OFFSET
@@ -42,7 +42,6 @@ PATHS = {
     5: ("GET", "/forum.php", 200),
 }
 Rows = Iterator[dict[str, object]]
-Found = list[dict[str, object]]
 _SALT_CHARS = "".join(chr(c) for c in range(33, 127))  # vB: random printable ASCII
 # (minimum posts, user title): vBulletin's default ladder
 _TITLES = ((0, "Junior Member"), (30, "Member"), (100, "Senior Member"))
@@ -145,8 +144,7 @@ def _offset(hours: float) -> str:
 
 def users(people: People, act: Activity, bans: list[int], found: Found) -> Rows:
     """``user`` rows in userid (registration) order."""
-    last = np.zeros(people.accounts, np.int64)
-    np.maximum.at(last, act.post_poster, act.post_time)
+    last = act.last_post.astype(np.int64)
     banned = set(bans)
     for a in range(people.accounts):
         yield _user(people, a, int(last[a]), a in banned, found)
@@ -238,7 +236,7 @@ def usertextfields(people: People, act: Activity, found: Found) -> Rows:
 
 def write(out: Path, people: People, act: Activity) -> tuple[dict[str, int], Found]:
     """Write ``forum.sql``; return row counts per table and the planted selectors found."""
-    found: Found = []
+    found = Found()
     bans = meta.banned(people)
     gens: dict[str, Rows] = {
         "forum": meta.forums(people, act),

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from safeguard.synth import mysqldump
-from safeguard.synth.activity import SECTIONS, Activity
+from safeguard.synth.activity import SECTIONS, Activity, section_posts
 from safeguard.synth.network import ip_at, user_agent
 from safeguard.synth.people import END, People
 from safeguard.synth.phpbb3_meta import TREE, forum_ids
@@ -69,7 +69,7 @@ def title(text: str) -> str:
 def forums(people: People, act: Activity) -> Rows:
     """Categories (parentid -1) and their forums, with the same ids as phpBB's tree."""
     fids = forum_ids()
-    posts = np.bincount(act.topic_section[act.post_topic], minlength=len(SECTIONS))
+    posts = section_posts(act)
     threads = np.bincount(act.topic_section, minlength=len(SECTIONS))
     order = 0
     for cat, secs in TREE:
@@ -118,7 +118,7 @@ def thread_title(people: People, act: Activity, topic: int) -> str:
 def threads(people: People, act: Activity) -> Rows:
     """One ``thread`` row per topic, in threadid order."""
     fids = forum_ids()
-    replies = np.bincount(act.post_topic, minlength=len(act.topic_first)) - 1
+    replies = act.topic_posts.astype(np.int64) - 1
     for t in range(len(act.topic_first)):
         first, last = int(act.topic_first[t]), int(act.topic_last[t])
         starter, lastp = int(act.post_poster[first]), int(act.post_poster[last])

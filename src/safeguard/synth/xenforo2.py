@@ -29,7 +29,7 @@ from safeguard.synth.activity import Activity
 from safeguard.synth.identity import reg_email, revealed
 from safeguard.synth.people import END, People
 from safeguard.synth.phpbb3_meta import forum_ids
-from safeguard.synth.render import body, chunk_rng, pm_texts, post_lang, record
+from safeguard.synth.render import Found, body, chunk_rng, pm_texts, post_lang, record
 from safeguard.synth.rng import mix, stream
 from safeguard.synth.text import LANGS, chatter
 from safeguard.synth.xenforo2_meta import (
@@ -64,7 +64,6 @@ PATHS = {
 }
 _BCRYPT = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 Rows = Iterator[dict[str, object]]
-Found = list[dict[str, object]]
 
 
 def bbcode(text: str, h: int) -> str:
@@ -92,7 +91,7 @@ def posts(people: People, act: Activity, log: IpLog, found: Found) -> Rows:
             "username": people.names[acc],
             "post_date": t,
             "message": bbcode(text, h >> 8),
-            "ip_id": int(log.post_ip[i]),
+            "ip_id": log.post_ip[i],
             "position": int(position[topic]),
             "reaction_users": b"[]",
             "last_edit_date": t + 300 + h % 300 if edited else 0,
@@ -114,7 +113,7 @@ def conversation_messages(
             "user_id": acc + ID_OFFSET,
             "username": people.names[acc],
             "message": bbcode(text, mix(people.seed, i, 18)),
-            "ip_id": int(log.pm_ip[i]),
+            "ip_id": log.pm_ip[i],
             "reaction_users": b"[]",
         }
 
@@ -152,10 +151,8 @@ def _password_data(seed: int, account: int) -> bytes:
 
 def users(people: People, act: Activity, log: IpLog) -> Rows:
     """xf_user rows; last_activity is never before the member's last post or login."""
-    last = np.zeros(people.accounts, np.int64)
-    np.maximum.at(last, act.post_poster, act.post_time)
-    logins = log.kind == 1
-    np.maximum.at(last, log.account[logins], log.time[logins])
+    last = act.last_post.astype(np.int64)
+    np.maximum.at(last, log.login_acc, log.login_t)
     bans = set(banned_accounts(people).tolist())
     for a in range(people.accounts):
         person, role = int(people.a_person[a]), int(people.a_role[a])
@@ -253,7 +250,7 @@ def user_field_values(people: People, found: Found) -> Rows:
 
 def write(out: Path, people: People, act: Activity) -> tuple[dict[str, int], Found]:
     """Write ``forum.sql``; return row counts per table and the planted selectors found."""
-    found: Found = []
+    found = Found()
     log, conv = ip_log(people, act), conversations(people, act)
     gens: dict[str, Rows] = {
         "xf_conversation_master": conversation_masters(people, act, conv),

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from safeguard.synth import mysqldump
-from safeguard.synth.activity import SECTIONS, Activity
+from safeguard.synth.activity import SECTIONS, Activity, section_posts
 from safeguard.synth.network import ip_at
 from safeguard.synth.people import END, People
 from safeguard.synth.phpbb3_meta import TREE, forum_ids
@@ -78,7 +78,7 @@ def nodes(act: Activity) -> Rows:
 
 def forums(people: People, act: Activity) -> Rows:
     fids = forum_ids()
-    posts = np.bincount(act.topic_section[act.post_topic], minlength=len(SECTIONS))
+    posts = section_posts(act)
     topics = np.bincount(act.topic_section, minlength=len(SECTIONS))
     last_topic = np.full(len(SECTIONS), -1, np.int64)
     np.maximum.at(last_topic, act.topic_section, np.arange(len(act.topic_first)))
@@ -115,7 +115,7 @@ def thread_title(people: People, act: Activity, t: int) -> str:
 
 def threads(people: People, act: Activity) -> Rows:
     fids = forum_ids()
-    replies = np.bincount(act.post_topic, minlength=len(act.topic_first)) - 1
+    replies = act.topic_posts.astype(np.int64) - 1
     for t in range(len(act.topic_first)):
         first, last = int(act.topic_first[t]), int(act.topic_last[t])
         starter, lastp = int(act.post_poster[first]), int(act.post_poster[last])
