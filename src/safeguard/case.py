@@ -8,6 +8,8 @@
       decisions.sqlite   decisions and audit trail (SQLAlchemy; PostgreSQL on a team server)
       raw/<evidence_id>/ staged raw source tables (Parquet), derived from the evidence
       runs/<run_id>/     resolved settings and report of each run
+      runs/space-reserve 2 MiB held back so a run failing on a full disk can still
+                         record its failure in the audit log (see Case.keep_reserve)
 
 Evidence is *referenced* read-only where it lies (by absolute path and
 SHA-256); it is never copied, moved or opened for writing. Seized images are
@@ -27,11 +29,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from safeguard.engine.duckdb_engine import Engine
-from safeguard.exceptions import CaseError
+from safeguard.exceptions import CaseError, EngineError
 from safeguard.settings import Settings, get_settings
 from safeguard.store.audit import AuditStore
 
 FORMAT_VERSION = 1
+RESERVE_BYTES = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,37 @@ class Case:
             yield eng
         finally:
             eng.close()
+
+    @property
+    def reserve_path(self) -> Path:
+        return self.root / "runs" / "space-reserve"
+
+    def keep_reserve(self) -> None:
+        """Hold :data:`RESERVE_BYTES` of disk in the case folder (best effort).
+
+        A run that fails because the disk is full calls :meth:`release_reserve`
+        first, so that the audit log can still record the failure and why.
+        """
+        path = self.reserve_path
+        if path.is_file() and path.stat().st_size == RESERVE_BYTES:
+            return
+        try:
+            path.parent.mkdir(exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            try:
+                # real zeros, not a sparse file: the blocks must be allocated now
+                block = bytes(256 * 1024)
+                for _ in range(RESERVE_BYTES // len(block)):
+                    os.write(fd, block)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except OSError:
+            path.unlink(missing_ok=True)  # no room even for the reserve: carry on without
+
+    def release_reserve(self) -> None:
+        """Give the reserved space back (a run failed for lack of space)."""
+        self.reserve_path.unlink(missing_ok=True)
 
     @contextmanager
     def audit(self) -> Iterator[AuditStore]:
@@ -108,6 +142,14 @@ def open_case(root: Path, settings: Settings | None = None) -> Case:
     if meta.get("format_version") != FORMAT_VERSION:
         raise CaseError(f"{root}: case format {meta.get('format_version')} is not supported")
     case = Case(root.resolve(), str(meta["case_id"]), settings or get_settings())
-    with case.engine() as eng:
-        eng.create_schema()  # adds tables introduced since the case was made
+    try:
+        with case.engine() as eng:
+            eng.create_schema()  # adds tables introduced since the case was made
+    except EngineError as exc:
+        from safeguard.ingest.failures import from_engine_error
+
+        storage = from_engine_error(exc, case.analysis_path)
+        if storage is None:
+            raise
+        raise storage from exc
     return case

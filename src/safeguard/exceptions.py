@@ -12,7 +12,8 @@
     │   └── UnsafeArchiveError     bomb, path traversal, too many members
     ├── MappingError               a mapping file is invalid or does not fit
     ├── QueryError                 a user query failed or tried to write
-    └── EngineError                the analysis engine failed; carries the SQL
+    ├── EngineError                the analysis engine failed; carries the SQL
+    └── StorageError               the case folder's disk is full, failing or read-only
 
 A damaged *row* is never an exception: readers report it as a
 :class:`safeguard.ingest.readers.base.Problem` and carry on.
@@ -67,3 +68,17 @@ class EngineError(SafeguardError):
     def __init__(self, message: str, sql: str | None = None) -> None:
         super().__init__(message if sql is None else f"{message}\n-- failed SQL:\n{sql}")
         self.sql = sql
+
+
+class StorageError(SafeguardError):
+    """Writing to the case folder failed (disk full, I/O error, read-only).
+
+    The message names the file and the remedy; ``path`` is that file and
+    ``errno`` the operating system's error number when known. Nothing partial
+    is kept: the same command, run again once the storage is fixed, resumes.
+    """
+
+    def __init__(self, message: str, path: str | None = None, errno: int | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.errno = errno

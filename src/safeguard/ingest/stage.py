@@ -12,7 +12,7 @@ from typing import Any, BinaryIO
 
 from safeguard.evidence.access import Unit, list_units, open_unit
 from safeguard.evidence.register import EvidenceItem
-from safeguard.exceptions import EvidenceFormatError, SafeguardError
+from safeguard.exceptions import EvidenceFormatError, SafeguardError, StorageError
 from safeguard.ingest.readers.base import Problem, RowBatch, SourceInfo, TableSchema
 from safeguard.ingest.readers.registry import SNIFF_BYTES, sniff
 from safeguard.ingest.staging import StagingWriter, safe_file_stem
@@ -44,14 +44,23 @@ class UnitManifest:
 
 
 class _Counting(io.RawIOBase):
-    def __init__(self, inner: BinaryIO, tick: Callable[[int, int], None]) -> None:
-        self.inner, self.tick, self.count = inner, tick, 0
+    def __init__(self, inner: BinaryIO, tick: Callable[[int, int], None], path: Path) -> None:
+        self.inner, self.tick, self.count, self.path = inner, tick, 0, path
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        data = self.inner.read(len(buffer))
+        try:
+            data = self.inner.read(len(buffer))
+        except OSError as exc:  # the medium, not the format: fail the item, keep nothing
+            raise StorageError(
+                f"cannot read evidence {self.path} at byte {self.count}: "
+                f"{exc.strerror or exc}; check the medium holding it (dmesg), run "
+                "`safeguard evidence verify`, then `safeguard ingest` again",
+                str(self.path),
+                exc.errno,
+            ) from exc
         n = len(data)
         buffer[:n] = data
         self.count += n
@@ -69,45 +78,86 @@ def stage_item(
         sub = folder / f"u{index:04d}-{safe_file_stem(unit.member or item.original_name)}"
         sub.mkdir()
         manifests.append(asdict(_stage_unit(item, unit, sub, settings, progress)))
+        fsync_path(sub)
     manifest = {"evidence_id": item.evidence_id, "sha256": item.sha256, "units": manifests}
-    path = folder / "manifest.json"
-    with path.open("w", encoding="utf-8") as fh:
-        json.dump(manifest, fh, indent=1, sort_keys=True)
-        fh.flush()
-        os.fsync(fh.fileno())
+    # the manifest is written last and marks the folder complete: the Parquet parts and
+    # their folders are on disk before it is, so a power cut cannot leave a manifest
+    # that names data the disk never received
+    write_durably(folder / "manifest.json", json.dumps(manifest, indent=1, sort_keys=True))
+    fsync_path(folder)
+
+
+def write_durably(path: Path, text: str) -> None:
+    """Write ``text`` to a new file ``path`` and fsync it (raises ``OSError``)."""
+    data = memoryview(text.encode("utf-8"))
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        while data:
+            data = data[os.write(fd, data) :]  # a write may be short
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_path(path: Path) -> None:
+    """fsync a file or a folder (a folder's fsync makes new names in it durable)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _stage_unit(
     item: EvidenceItem, unit: Unit, sub: Path, settings: Settings, progress: Progress | None
 ) -> UnitManifest:
     label = unit.member or item.original_name
-    # arrow: readers that can (mysqldump's native scanner) hand over Arrow batches
-    info = SourceInfo(name=label, size=unit.size, options={"arrow": "1"})
     tick = progress(label, unit.size) if progress else (lambda _n, _r: None)
     writer = StagingWriter(sub, settings.batch_rows)
-    reader_name: str | None = None
-    bytes_read = 0
-    with open_unit(item.path, unit, settings) as raw:
-        counting = _Counting(raw, tick)
-        stream = io.BufferedReader(counting, buffer_size=1024 * 1024)
-        try:
-            reader = sniff(stream.peek(SNIFF_BYTES)[:SNIFF_BYTES], info)
-            reader_name = reader.name
-            for event in reader.read(stream, info):
-                if isinstance(event, RowBatch):
-                    writer.rows(event)
-                    tick(0, len(event.row_numbers))
-                elif isinstance(event, TableSchema):
-                    writer.schema(event)
-                else:
-                    writer.problem(event)
-        except EvidenceFormatError as exc:
-            writer.problem(Problem("not-readable", str(exc), 0, None, "error"))
-        except SafeguardError as exc:  # e.g. a bomb detected mid-stream
-            writer.problem(Problem("unsafe", str(exc), counting.count, None, "error"))
-        bytes_read = counting.count
-    writer.close()
+    try:
+        with open_unit(item.path, unit, settings) as raw:
+            counting = _Counting(raw, tick, item.path)
+            reader_name = _read_unit(counting, label, unit, writer, tick)
+            bytes_read = counting.count
+        writer.close()
+    except BaseException:
+        writer.abort()  # release the open Parquet files so the folder can be deleted
+        raise
+    for part in (p for t in writer.tables.values() for p in t.parts):
+        fsync_path(sub / part)
     return _manifest(unit, sub, reader_name, bytes_read, writer)
+
+
+def _read_unit(
+    counting: _Counting,
+    label: str,
+    unit: Unit,
+    writer: StagingWriter,
+    tick: Callable[[int, int], None],
+) -> str | None:
+    """Stream one unit's events into ``writer``; return the reader's name (None: none fits)."""
+    # arrow: readers that can (mysqldump's native scanner) hand over Arrow batches
+    info = SourceInfo(name=label, size=unit.size, options={"arrow": "1"})
+    stream = io.BufferedReader(counting, buffer_size=1024 * 1024)
+    reader_name: str | None = None
+    try:
+        reader = sniff(stream.peek(SNIFF_BYTES)[:SNIFF_BYTES], info)
+        reader_name = reader.name
+        for event in reader.read(stream, info):
+            if isinstance(event, RowBatch):
+                writer.rows(event)
+                tick(0, len(event.row_numbers))
+            elif isinstance(event, TableSchema):
+                writer.schema(event)
+            else:
+                writer.problem(event)
+    except EvidenceFormatError as exc:
+        writer.problem(Problem("not-readable", str(exc), 0, None, "error"))
+    except StorageError:
+        raise  # a read error of the medium is not a property of the evidence
+    except SafeguardError as exc:  # e.g. a bomb detected mid-stream
+        writer.problem(Problem("unsafe", str(exc), counting.count, None, "error"))
+    return reader_name
 
 
 def _manifest(

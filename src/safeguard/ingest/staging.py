@@ -17,6 +17,7 @@ mixed in one flush: a change of kind flushes first, so rows stay in order.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -183,6 +184,15 @@ class StagingWriter:
         return pa.array(
             [v.decode("utf-8", "replace") if isinstance(v, bytes) else v for v in vals], pa.string()
         )
+
+    def abort(self) -> None:
+        """Close every open file without flushing (after a failure; never raises)."""
+        for t in self.tables.values():
+            if t.writer is not None:
+                # the failure being handled already says what went wrong
+                with contextlib.suppress(OSError):
+                    t.writer.close()
+                t.writer = None
 
     def close(self) -> None:
         """Flush everything and close the files."""
