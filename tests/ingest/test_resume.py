@@ -14,36 +14,9 @@ from safeguard.evidence.register import add
 from safeguard.ingest.runner import ingest
 from safeguard.model.schema import load_schema
 from tests.factories import new_case, write
-from tests.support.phpbb_fixture import PhpbbDump
+from tests.support.faults import second_forum
 
 RECORD_TABLES = [t for t in load_schema().tables if t != "evidence"]
-
-
-def big_forum(posts: int) -> bytes:
-    d = PhpbbDump()
-    for uid in range(2, 202):
-        d.add(
-            "users",
-            user_id=uid,
-            username=f"member{uid}",
-            user_email=f"m{uid}@gmx.de",
-            user_regdate=1262304000 + uid,
-            user_ip=f"198.51.100.{uid % 250}",
-        )
-    for pid in range(posts):
-        d.add(
-            "posts",
-            post_id=pid + 1,
-            topic_id=pid // 20,
-            poster_id=2 + pid % 200,
-            poster_ip=f"203.0.113.{pid % 250}",
-            post_time=1262400000 + pid,
-            post_text=f"post number {pid} about the weather and football " * 3,
-        )
-    d.add("topics", topic_id=0, topic_title="t")
-    d.add("privmsgs", msg_id=1, author_id=2, to_address="u_3", bcc_address="")
-    d.add("privmsgs_to", msg_id=1, user_id=3, author_id=2)
-    return d.render(rows_per_insert=500)
 
 
 def digests(case):
@@ -53,7 +26,8 @@ def digests(case):
 
 @pytest.mark.slow
 def test_kill_9_at_random_points_then_resume_equals_a_clean_run(tmp_path):
-    dump = write(tmp_path / "forum.sql", big_forum(60_000))
+    forum = second_forum(members=200, posts=60_000, rows_per_insert=500)
+    dump = write(tmp_path / "forum.sql", forum)
     pristine = new_case(tmp_path, "pristine")
     add(pristine, dump, acquired_by="t", source="s")
     clean_root = tmp_path / "clean"

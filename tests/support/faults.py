@@ -162,8 +162,9 @@ def inject(plan: FaultPlan) -> Iterator[FaultPlan]:
 # --- the case under test and what "not corrupted" means -------------------------------
 
 
-def second_forum(members: int = 40, posts: int = 300) -> bytes:
-    """A second small phpBB dump (ordinary chatter), so a case holds two items."""
+def second_forum(members: int = 40, posts: int = 300, rows_per_insert: int = 50) -> bytes:
+    """A small phpBB dump of ordinary chatter (members, posts, one topic, one PM): the
+    second item of a two-item case, or at larger sizes the forum a run is killed in."""
     d = PhpbbDump()
     for uid in range(2, 2 + members):
         d.add(
@@ -185,7 +186,9 @@ def second_forum(members: int = 40, posts: int = 300) -> bytes:
             post_text=f"post {pid}: the match on Saturday was rained off",
         )
     d.add("topics", topic_id=0, topic_title="Saturday league")
-    return d.render(rows_per_insert=50)
+    d.add("privmsgs", msg_id=1, author_id=2, to_address="u_3", bcc_address="")
+    d.add("privmsgs_to", msg_id=1, user_id=3, author_id=2)
+    return d.render(rows_per_insert=rows_per_insert)
 
 
 def record_tables() -> list[str]:
