@@ -4,9 +4,9 @@ Most members build a name from two ordinary words and keep it across accounts
 and mailboxes (``wolf_harbor``, ``WolfHarbor77``, ``w0lf.harbor1984@…``); users
 reuse a small set of related usernames across services (Perito et al., "How
 Unique and Traceable are Usernames?", PETS 2011). Word pairs with an optional
-suffix give about 18 bits per stem once separators are ignored — fewer than the
-24–40 bits Perito et al. measured for real usernames, so namesakes are if
-anything more frequent here.
+suffix give about 18 bits per stem once separators are ignored — at the low end
+of Perito et al.'s estimates (17–24 bits for common names such as "ladygaga",
+about 40 for distinctive ones), so namesakes are if anything more frequent here.
 A share of members pick a stock name from a short list, which makes clusters of
 namesakes: different men, same stem, the confounder identity resolution must
 not merge.
