@@ -45,3 +45,31 @@ def test_name_m_is_learnt_from_hard_links(tmp_path):
     for name in comparisons.FIXED_M:  # the labels share these values: never trained on them
         different = _level(model, name, "different")
         assert 0.5 < different["m_probability"] < 1.0, name
+
+
+def test_floor_m_bounds_what_one_comparison_can_veto(tmp_path):
+    """EM can drive a level's m to ~0 (a veto of dozens of bits): the floor raises it,
+    leaves larger m and the fixed-m comparisons alone, and bounds the level's weight."""
+    import math
+
+    import pyarrow as pa
+    from splink import DuckDBAPI, Linker
+
+    from safeguard.resolve import features, model
+
+    rows = [{"account_id": f"a{i}", "username_norm": f"name{i}"} for i in range(3)]
+    table = pa.Table.from_pylist(rows, schema=features.SCHEMA)
+    api = DuckDBAPI(":memory:")
+    linker = Linker(api.register(table), model.settings(3, ResolveSettings(), {}), log_level=None)
+    comps = {c.output_column_name: c for c in linker._settings_obj.comparisons}
+    place_levels = [lv for lv in comps["place"].comparison_levels if not lv.is_null_level]
+    different = place_levels[-1]
+    different.m_probability = 6e-10  # what EM learnt on a 20,000-member case
+    top_before = place_levels[0].m_probability
+    email_else = [lv for lv in comps["email"].comparison_levels if not lv.is_null_level][-1]
+    email_before = email_else.m_probability
+    model.floor_m(linker, 0.005)
+    assert different.m_probability == 0.005
+    assert place_levels[0].m_probability == top_before  # above the floor: untouched
+    assert email_else.m_probability == email_before  # fixed-m comparison: untouched
+    assert math.log2(different.m_probability / 0.77) > -8  # no longer a -30-bit veto

@@ -83,6 +83,15 @@ class ResolveSettings(BaseSettings):
         description="How m probabilities are set: 'em' (expectation maximisation on the "
         "case's own data, falling back to the documented priors per level) or 'prior' only.",
     )
+    m_floor: float = Field(
+        default=0.005,
+        ge=0.0,
+        lt=0.1,
+        description="No trained level's m (share of true matches at that level) stays "
+        "below this. EM on name blocks drove m(different place) to 6e-10 (-30 bits: a "
+        "traveller's accounts could never merge, whatever else they share); measured on "
+        "ground truth the rarest levels hold 0.1-0.3% of true pairs (docs/resolution.md).",
+    )
     seed: int = Field(default=42, description="Seed of every random sample (same data, same run).")
     username_block_max: int = Field(
         default=400,

@@ -132,6 +132,25 @@ def train(linker: Linker, cfg: ResolveSettings, labels: SplinkDataFrame | None =
             )
         except Exception as exc:
             logging.getLogger(__name__).info("EM skipped for %s: %s", rule, exc)
+    floor_m(linker, cfg.m_floor)
+
+
+def floor_m(linker: Linker, floor: float) -> None:
+    """Raise every level's m to at least ``floor``.
+
+    EM can push a level's m towards zero, which turns that level into a veto of
+    dozens of bits; a floor bounds what one comparison can say against a match.
+    Comparisons whose m is fixed at its prior are left as they are. The others are
+    not renormalised: levels EM cannot reach keep their priors, so a comparison's
+    m do not sum to one anyway, and scaling the trained ones down would weaken
+    every agreement (measured: recall 0.844 -> 0.822 at 20,000 members)."""
+    # Splink has no public setter for a trained model's m
+    for comp in linker._settings_obj.comparisons:
+        if comp.output_column_name in comparisons.FIXED_M:
+            continue
+        for lv in comp.comparison_levels:
+            if not lv.is_null_level and float(lv.m_probability or 0.0) < floor:
+                lv.m_probability = floor
 
 
 def score(
