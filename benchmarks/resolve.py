@@ -209,7 +209,7 @@ def sweep(case: Case, true: dict[str, int]) -> list[tuple[float, dict[str, float
             "SELECT account_id_l, account_id_r, source, match_probability FROM person_links"
         )
     out = []
-    for t in (0.9, 0.95, 0.98, 0.99, 0.995, 0.999):
+    for t in (0.9, 0.95, 0.98, 0.99, 0.995, 0.997, 0.999):
         edges = [Edge(a, b, "hard" if s == "hard" else "model", p or 1.0)
                  for a, b, s, p in rows if s == "hard" or (p or 0) >= t]  # fmt: skip
         result = cluster(accounts, edges)

@@ -41,12 +41,12 @@ class ResolveSettings(BaseSettings):
         "shared by at least 2 and at most this many accounts joins them outright.",
     )
     threshold: float = Field(
-        default=0.995,
+        default=0.997,
         gt=0.0,
         lt=1.0,
         description="Match probability at or above which the model merges two accounts. "
-        "0.995 keeps pair precision above 0.99 at 70,000 members, where namesakes are "
-        "many (measured: 0.99 gave 0.9888; docs/resolution.md).",
+        "0.997 keeps pair precision above 0.99 at 70,000 members, where namesakes are "
+        "many (measured: 0.995 gave 0.9885, 0.997 gave 0.9927; docs/resolution.md).",
     )
     review_floor: float = Field(
         default=0.5,
