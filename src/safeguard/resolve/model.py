@@ -9,6 +9,7 @@ weight and the per-comparison weights (the waterfall). The backend comes from
 
 from __future__ import annotations
 
+import copy
 import logging
 import math
 from collections.abc import Iterator, Sequence
@@ -112,9 +113,11 @@ def train(linker: Linker, cfg: ResolveSettings, labels: SplinkDataFrame | None =
     """u by seeded random sampling; m from ``labels`` (hard-linked pairs: known matches
     found without the model), then EM; each level keeps its prior where neither trains it.
 
-    Labels are the only source for the name comparison (EM's blocks are name blocks,
-    which cannot train it); e-mail, contact and password keep their priors
-    (``comparisons.FIXED_M``) because the labels share those values by construction."""
+    The name comparison learns from the labels and from the EM session on place and
+    browser blocks (the name blocks cannot train it); e-mail, contact and password
+    keep their priors (``comparisons.FIXED_M``) because the labels share those values
+    by construction. A session that fails (a block with no pairs in a small case)
+    leaves the model as it was before it."""
     linker.training.estimate_u_using_random_sampling(
         max_pairs=cfg.u_max_pairs, seed=cfg.seed, num_chunks=1, min_count_per_level=None
     )
@@ -123,6 +126,9 @@ def train(linker: Linker, cfg: ResolveSettings, labels: SplinkDataFrame | None =
     if labels is not None:
         linker.training.estimate_m_from_pairwise_labels(labels)  # type: ignore[no-untyped-call]
     for rule in comparisons.training_rules():
+        # Splink can leave the comparisons of a failed session's blocking rule out of
+        # the model (measured: place and browser vanished from every waterfall)
+        before = copy.deepcopy(linker._settings_obj.core_model_settings)
         try:
             linker.training.estimate_parameters_using_expectation_maximisation(
                 rule,
@@ -131,6 +137,7 @@ def train(linker: Linker, cfg: ResolveSettings, labels: SplinkDataFrame | None =
                 max_pairs=cfg.em_max_pairs,
             )
         except Exception as exc:
+            linker._settings_obj.core_model_settings = before
             logging.getLogger(__name__).info("EM skipped for %s: %s", rule, exc)
     floor_m(linker, cfg.m_floor)
 
