@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
-from typing import TextIO
 
 import numpy as np
 
 from safeguard.synth.activity import Activity
-from safeguard.synth.network import ip_at, user_agent
+from safeguard.synth.agents import UserAgents
 from safeguard.synth.people import END, People
-from safeguard.synth.rng import mix, np_stream
+from safeguard.synth.rng import np_stream
+from safeguard.synth.vector import ip_strs, vmix
 
 VIEWS_MEAN = 8  # topic views per member beyond those before each post
 # event code -> (method, path template, status)
@@ -31,6 +32,7 @@ PHPBB_PATHS = {
 }
 
 
+BATCH = 65536  # events formatted at once: vectorised, yet a bounded buffer
 WINDOW = 8 * 86400  # events are merged and sorted one window at a time
 VIEW_SPAN = 900 * 86400  # a member's extra topic views fall within 900 days of joining
 
@@ -112,37 +114,59 @@ def write(
     """Write ``access.log`` with the software's ``paths`` (event code -> method, path,
     status) and forum/board id per section; return the number of lines."""
     lines = 0
+    agents = UserAgents(people)
     with path.open("w", encoding="utf-8", newline="\n") as f:
         for t, acc, code, target in _events(people, act, board_ids):
-            lines = _lines(f, people, paths, host, lines, (t, acc, code, target))
+            for k in range(0, len(t), BATCH):
+                batch = (t[k : k + BATCH], acc[k : k + BATCH], code[k : k + BATCH])
+                f.write(_lines(people, agents, paths, host, lines, (*batch, target[k : k + BATCH])))
+                lines += len(batch[0])
     return lines
 
 
 def _lines(
-    f: TextIO,
     people: People,
+    agents: UserAgents,
     paths: dict[int, tuple[str, str, int]],
     host: str,
     lines: int,
     events: Events,
-) -> int:
-    """Write one window's events; return the running line count."""
+) -> str:
+    """The log lines of ``events`` (numbered from ``lines``), addresses, browsers,
+    times and sizes computed for the whole batch at once."""
     t, acc, code, target = events
-    buf: list[str] = []
-    for k in range(len(t)):
-        ti, a, c = int(t[k]), int(acc[k]), int(code[k])
-        person = int(people.a_person[a])
-        method, tmpl, status = paths[c]
-        stamp = time.strftime("%d/%b/%Y:%H:%M:%S +0000", time.gmtime(ti))
-        size = 2000 + mix(people.seed, lines + k, 9) % 30000 if status == 200 else 0
-        ref = f"http://{host}/index.php" if c else "-"
-        buf.append(
-            f'{ip_at(people, person, ti)} - - [{stamp}] "{method} '
-            f'{tmpl.format(t=int(target[k]))} HTTP/1.1" {status} {size} "{ref}" '
-            f'"{user_agent(people, person, ti)}"\n'
+    person = people.a_person[acc]
+    ok = np.zeros(max(paths) + 1, bool)
+    ok[[c for c, p in paths.items() if p[2] == 200]] = True
+    size = np.where(ok[code], vmix(people.seed, np.arange(lines, lines + len(t)), 9) % 30000, 0)
+    size += np.where(ok[code], 2000, 0).astype(np.uint64)
+    heads = {c: (f'"{m} ', f' HTTP/1.1" {s} ', tmpl) for c, (m, tmpl, s) in paths.items()}
+    refs = ('"-"', f'"http://{host}/index.php"')
+    out = [
+        f"{ip} - - [{stamp}] {heads[c][0]}{heads[c][2].format(t=x)}{heads[c][1]}{n} "
+        f'{refs[c != 0]} "{ua}"\n'
+        for ip, stamp, c, x, n, ua in zip(
+            ip_strs(people, person, t),
+            _stamps(t),
+            code.tolist(),
+            target.tolist(),
+            size.tolist(),
+            agents.strings(person, t),
+            strict=True,
         )
-        if len(buf) >= 10000:
-            f.writelines(buf)
-            buf = []
-    f.writelines(buf)
-    return lines + len(t)
+    ]
+    return "".join(out)
+
+
+def _stamps(t: np.ndarray) -> list[str]:
+    """``%d/%b/%Y:%H:%M:%S +0000`` of each UTC time (C locale month names)."""
+    day, sec = np.divmod(np.asarray(t, np.int64), 86400)
+    days = {d: time.strftime("%d/%b/%Y:", time.gmtime(d * 86400)) for d in np.unique(day).tolist()}
+    clock = _clock()
+    return [days[d] + clock[s] for d, s in zip(day.tolist(), sec.tolist(), strict=True)]
+
+
+@cache
+def _clock() -> tuple[str, ...]:
+    """``HH:MM:SS +0000`` of each second of a day."""
+    return tuple(f"{s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d} +0000" for s in range(86400))

@@ -168,6 +168,18 @@ def _format(dev: Device, family: str, rel: Release, win7: bool, snow: bool) -> s
     return f"Opera/9.80 ({os}; U; {lang}) Presto/{rel.engine} Version/{rel.version}"
 
 
+def release_times(family: str) -> tuple[int, ...]:
+    """Release times (UTC seconds) of a browser family, oldest first."""
+    return _times(family)
+
+
+def format_agent(dev: Device, family: str, rel: Release, win7: bool, snow: bool) -> str:
+    """The string ``dev`` sends running ``family``'s release ``rel`` (the family is
+    Firefox for a Chrome device before Chrome existed), after Windows 7's and Snow
+    Leopard's launches or not; ``dev.delay`` plays no part."""
+    return _format(dev, family, rel, win7, snow)
+
+
 def _os(dev: Device, win7: bool, snow: bool, *, underscore: bool) -> str:
     if dev.system == "linux":
         return f"Linux {dev.arch}"

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterable, Mapping
-from typing import BinaryIO
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, BinaryIO
 
 INSERT_BYTES = 1_000_000
 _ESCAPES = str.maketrans(
@@ -106,7 +106,7 @@ def literal(value: object) -> str:
     kind = type(value)
     if kind is str:
         text: str = value  # type: ignore[assignment]
-        return "'" + (text.translate(_ESCAPES) if _SPECIAL.search(text) else text) + "'"
+        return quote(text)
     if kind is int:
         return str(value)
     if value is None:
@@ -118,6 +118,26 @@ def literal(value: object) -> str:
     if isinstance(value, bytes):
         return "0x" + value.hex() if value else "''"
     return "'" + str(value).translate(_ESCAPES) + "'"
+
+
+def quote(text: str) -> str:
+    """``literal(text)`` for a str."""
+    return "'" + (text.translate(_ESCAPES) if _SPECIAL.search(text) else text) + "'"
+
+
+# literal() for the common exact types, looked up without its chain of tests
+_FAST: dict[type, Callable[[Any], str]] = {int: str, str: quote}
+
+
+def shape(t: Table, keys: tuple[str, ...]) -> str:
+    """The format string of a row of ``t`` giving ``keys`` (in that order): the other
+    columns' defaults filled in, ``{n}`` where the n-th given value goes, as a
+    literal (``literal(value)``; ``quote(text)`` for a str)."""
+    vals = [t.defaults[c].replace("{", "{{").replace("}", "}}") for c in t.columns]
+    index = {c: i for i, c in enumerate(t.columns)}
+    for n, c in enumerate(keys):
+        vals[index[c]] = f"{{{n}}}"
+    return "(" + ",".join(vals) + ")"
 
 
 def header(out: BinaryIO, database: str) -> None:
@@ -153,8 +173,9 @@ def footer(out: BinaryIO, completed: int) -> None:
     )
 
 
-def table(out: BinaryIO, t: Table, rows: Iterable[Mapping[str, object]]) -> int:
+def table(out: BinaryIO, t: Table, rows: Iterable[Mapping[str, object] | str]) -> int:
     """Write one table (DDL and data); columns missing from a row take their default.
+    A row may also come as its rendered tuple (a str, made with ``shape``).
 
     Returns the number of rows written.
     """
@@ -167,16 +188,17 @@ def table(out: BinaryIO, t: Table, rows: Iterable[Mapping[str, object]]) -> int:
         f"--\n-- Dumping data for table {q}\n--\n\nLOCK TABLES {q} WRITE;\n"
         f"/*!40000 ALTER TABLE {q} DISABLE KEYS */;\n".encode()
     )
-    base = [t.defaults[c] for c in t.columns]
-    index = {c: i for i, c in enumerate(t.columns)}
     prefix = f"INSERT INTO {q} VALUES "  # noqa: S608 - the name is from the shipped schema
     batch: list[str] = []
     size, count = 0, 0
+    shapes: dict[tuple[str, ...], str] = {}  # a row's columns -> its tuple's format string
     for row in rows:
-        vals = base.copy()
-        for c, v in row.items():
-            vals[index[c]] = literal(v)
-        tup = "(" + ",".join(vals) + ")"
+        if isinstance(row, str):
+            tup = row  # rendered by the writer with shape()
+        else:
+            keys = tuple(row)
+            fmt = shapes.get(keys) or shapes.setdefault(keys, shape(t, keys))
+            tup = fmt.format(*[_FAST.get(type(v), literal)(v) for v in row.values()])
         if batch and size + len(tup) > INSERT_BYTES:
             out.write((prefix + ",".join(batch) + ";\n").encode())
             batch, size = [], 0

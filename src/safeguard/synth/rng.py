@@ -43,3 +43,13 @@ def mix(*values: int) -> int:
         h = (h ^ (h >> 31)) * 0x94D049BB133111EB & _MASK64
         h ^= h >> 29
     return h
+
+
+def below(rng: random.Random, n: int) -> int:
+    """``rng._randbelow(n)`` (what ``choice`` and ``randint`` draw), called directly:
+    the same values from the same stream, without the public methods' checks."""
+    k = n.bit_length()
+    r = rng.getrandbits(k)
+    while r >= n:
+        r = rng.getrandbits(k)
+    return r

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 import zlib
+from functools import cache
 
 from safeguard.synth.lines import GROUP, LINES, MINE
 
@@ -302,9 +303,32 @@ LABELS = {
 
 
 def chatter(rng: random.Random, lang: str, sentences: int) -> str:
-    """``sentences`` lines of ordinary chatter in ``lang``."""
+    """``sentences`` lines of ordinary chatter in ``lang``.
+
+    Draws exactly as ``rng.choice(templates).format(x=rng.choice(things))`` per
+    sentence would (same words for the same stream), without its per-call cost.
+    """
+    table, nt, kt, nx, kx = _sentences(lang)
+    bits = rng.getrandbits
+    out = []
+    for _ in range(sentences):
+        i = bits(kt)  # Random._randbelow: retry draws of k bits until below n
+        while i >= nt:
+            i = bits(kt)
+        j = bits(kx)
+        while j >= nx:
+            j = bits(kx)
+        out.append(table[i][j])
+    return " ".join(out)
+
+
+@cache
+def _sentences(lang: str) -> tuple[tuple[tuple[str, ...], ...], int, int, int, int]:
+    """Every (template, thing) sentence of ``lang``, and both lists' sizes and bit widths."""
     templates, things = CHATTER[lang]
-    return " ".join(rng.choice(templates).format(x=rng.choice(things)) for _ in range(sentences))
+    table = tuple(tuple(tm.format(x=x) for x in things) for tm in templates)
+    nt, nx = len(templates), len(things)
+    return table, nt, nt.bit_length(), nx, nx.bit_length()
 
 
 def contact_line(lang: str, kind: str, written: str, obfuscated: bool) -> str:
