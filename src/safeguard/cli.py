@@ -257,6 +257,13 @@ def synth(
     members: Annotated[int, typer.Option(help="Forum members (accounts).")] = 2000,
     seed: Annotated[int, typer.Option(help="Seed: the same seed gives identical bytes.")] = 1,
     software: Annotated[str, typer.Option(help="Forum software to write.")] = "phpbb3",
+    posting_share: Annotated[
+        float | None,
+        typer.Option(
+            help="Share of accounts that ever post or PM (the rest are dormant "
+            "registrations). Default: 45% post and every account may PM."
+        ),
+    ] = None,
     show_stats: Annotated[
         bool,
         typer.Option(
@@ -274,7 +281,9 @@ def synth(
     if software not in generator.SOFTWARES:
         raise typer.BadParameter(f"--software must be one of {', '.join(generator.SOFTWARES)}")
     if not (show_stats and out.exists()):
-        truth = generator.generate(out, members=members, seed=seed, software=software)
+        truth = generator.generate(
+            out, members=members, seed=seed, software=software, posting_share=posting_share
+        )
         console.print(f"wrote {out} (ground truth: {truth})", markup=False)
     if show_stats:
         sys.stdout.write(json.dumps(generator.summary(out), indent=1, default=str) + "\n")

@@ -41,17 +41,27 @@ def _writer(software: str) -> ModuleType:
 __all__ = ["SOFTWARES", "generate", "summary"]
 
 
-def generate(out: Path, *, members: int, seed: int, software: str = "phpbb3") -> Path:
+def generate(
+    out: Path,
+    *,
+    members: int,
+    seed: int,
+    software: str = "phpbb3",
+    posting_share: float | None = None,
+) -> Path:
     """Write the synthetic seized forum into folder ``out``; return the path of truth.json.
 
-    Raises ValueError for an unknown software or fewer than 10 members.
+    ``posting_share`` F: only a share F of accounts ever post or PM, the rest are
+    dormant registrations (a big forum's mostly idle membership); None (default)
+    keeps the standard membership and its exact bytes.
+    Raises ValueError for an unknown software, fewer than 10 members or F outside (0, 1].
     """
     if software not in SOFTWARES:
         raise ValueError(f"software must be one of {', '.join(SOFTWARES)}, not {software!r}")
     if members < 10:
         raise ValueError("members must be at least 10")
+    folk = people.build(seed, members, posting_share)
     out.mkdir(parents=True, exist_ok=True)
-    folk = people.build(seed, members)
     act = activity.build(folk)
     writer = _writer(software)
     rows, found = writer.write(out / "forum.sql", folk, act)
@@ -72,5 +82,7 @@ def generate(out: Path, *, members: int, seed: int, software: str = "phpbb3") ->
         "posts": len(act.post_time),
         "private_messages": len(act.pm_time),
     }
+    if posting_share is not None:  # absent by default, so default bytes stay the same
+        meta["posting_share"] = posting_share
     truth.write(out / "truth.json", folk, meta, found, other, mails, writer.ID_OFFSET)
     return out / "truth.json"

@@ -35,6 +35,8 @@ ANON_MAIL = 0.25
 CONFOUNDERS = ("none", "vpn", "tor", "shared", "travel", "household", "mobile")
 CONFOUNDER_SHARES = (0.70, 0.08, 0.03, 0.05, 0.04, 0.04, 0.06)
 LURKERS = 0.55
+# ``posting_share`` (share of accounts that ever post or PM) is None by default: then
+# LURKERS of accounts never post, but every account may send and receive PMs.
 POST_MU, POST_SIGMA = 3.0, 1.5  # lognormal posts per posting account
 RISK_BITS = {"access": 1, "meet": 2, "files": 4, "leader": 8}
 
@@ -61,6 +63,16 @@ class People:
     a_posts: np.ndarray  # int32 planned posts
     a_role: np.ndarray  # int8: 0 member, 1 moderator, 2 administrator
     names: list[str]
+    # None: today's membership. A share F: only accounts with posts ever post or PM,
+    # the others are dormant registrations (docs/synthetic-data.md, "dormant").
+    posting_share: float | None = None
+
+    @property
+    def pm_pool(self) -> np.ndarray:
+        """Accounts that may send or receive PMs, ascending (all but the dormant)."""
+        if self.posting_share is None:
+            return np.arange(self.accounts, dtype=np.int32)
+        return np.flatnonzero(self.a_posts > 0).astype(np.int32)
 
     @property
     def persons(self) -> int:
@@ -136,8 +148,17 @@ def _households(p: dict[str, np.ndarray]) -> None:
     p["p_line"] = line
 
 
-def build(seed: int, members: int) -> People:
-    """Plan persons and accounts for a forum of ``members`` accounts."""
+def build(seed: int, members: int, posting_share: float | None = None) -> People:
+    """Plan persons and accounts for a forum of ``members`` accounts.
+
+    ``posting_share`` F in (0, 1]: share of accounts that ever post or PM (the
+    rest are dormant registrations); None keeps the default membership (LURKERS).
+    The same uniform draw decides, so a smaller F keeps a subset of the default's
+    posters with the same post counts, and persons and registrations are unchanged.
+    Leaders and moderators are counted from the active membership (``_active``).
+    """
+    if posting_share is not None and not 0 < posting_share <= 1:
+        raise ValueError("posting_share must be in (0, 1]")
     g = np_stream(seed, "accounts")
     per = _accounts_per_person(g, members)
     p = _persons(seed, len(per))
@@ -152,26 +173,38 @@ def build(seed: int, members: int) -> People:
     reg[0] = START  # the founder
     order = np.argsort(reg, kind="stable")
     person, nth, reg = person[order], nth[order], reg[order]
+    silent = LURKERS if posting_share is None else 1.0 - posting_share
     posts = np.where(
-        g.random(members) < LURKERS, 0, np.ceil(g.lognormal(POST_MU, POST_SIGMA, members))
+        g.random(members) < silent, 0, np.ceil(g.lognormal(POST_MU, POST_SIGMA, members))
     )
     posts = np.minimum(posts, 20000).astype(np.int32)
-    p["p_risk"] = _leaders(p["p_risk"], person, posts)
+    scale = _active(posting_share)
+    p["p_risk"] = _leaders(p["p_risk"], person, posts, scale)
     role = np.zeros(members, np.int8)
     role[0] = 2
-    mods = np.argsort(-posts, kind="stable")[: max(3, members // 2000)]
+    mods = np.argsort(-posts, kind="stable")[: max(3, int(members * scale) // 2000)]
     role[mods[mods != 0]] = 1
     people = People(
-        seed, **p, a_person=person, a_nth=nth, a_reg=reg, a_posts=posts, a_role=role, names=[]
-    )
+        seed, **p, a_person=person, a_nth=nth, a_reg=reg, a_posts=posts, a_role=role, names=[],
+        posting_share=posting_share,
+    )  # fmt: skip
     people.names = usernames(people)
     return people
 
 
-def _leaders(risk: np.ndarray, person: np.ndarray, posts: np.ndarray) -> np.ndarray:
-    """Mark the most active persons' top ``LEADER_SHARE`` as the network's leaders."""
+def _active(posting_share: float | None) -> float:
+    """The active membership as a share of the default one (1.0 by default): a forum of
+    mostly dormant registrations has as many leaders and moderators as a default forum
+    with as many posters, not as many members."""
+    return 1.0 if posting_share is None else posting_share / (1.0 - LURKERS)
+
+
+def _leaders(
+    risk: np.ndarray, person: np.ndarray, posts: np.ndarray, scale: float = 1.0
+) -> np.ndarray:
+    """Mark the most active persons' top ``LEADER_SHARE`` (× ``scale``) as the leaders."""
     total = np.bincount(person, weights=posts, minlength=len(risk))
-    top = np.argsort(-total, kind="stable")[: max(1, int(len(risk) * LEADER_SHARE))]
+    top = np.argsort(-total, kind="stable")[: max(1, int(len(risk) * LEADER_SHARE * scale))]
     risk = risk.copy()
     risk[top] |= RISK_BITS["leader"]
     return risk
