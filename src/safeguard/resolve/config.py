@@ -45,8 +45,9 @@ class ResolveSettings(BaseSettings):
         gt=0.0,
         lt=1.0,
         description="Match probability at or above which the model merges two accounts. "
-        "0.997 keeps pair precision above 0.99 at 70,000 members, where namesakes are "
-        "many (measured: 0.995 gave 0.9885, 0.997 gave 0.9927; docs/resolution.md).",
+        "0.997 keeps pair precision above 0.99 with a margin at 70,000 members, where "
+        "namesakes are many (measured: 0.9949 at 0.997, 0.9919 at 0.995, 0.9874 at 0.99; "
+        "docs/resolution.md). Lower it for recall (0.86 at 0.997, 0.88 at 0.995).",
     )
     review_floor: float = Field(
         default=0.5,
