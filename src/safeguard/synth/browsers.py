@@ -89,7 +89,8 @@ def releases() -> dict[str, tuple[Release, ...]]:
 
 
 @cache
-def _times(family: str) -> tuple[int, ...]:
+def release_times(family: str) -> tuple[int, ...]:
+    """Release times (UTC seconds) of a browser family, oldest first."""
     return tuple(r.released for r in releases()[family])
 
 
@@ -130,15 +131,18 @@ def device(seed: int, person: int, k: int, lang: str, country: str) -> Device:
 def user_agent(dev: Device, t: int) -> str:
     """The string ``dev`` sends at UTC time ``t``."""
     family = dev.family
-    if family == "chrome" and t - dev.delay < _times("chrome")[0]:
+    if family == "chrome" and t - dev.delay < release_times("chrome")[0]:
         family = "firefox"  # before Chrome existed this person used Firefox
     history = releases()[family]
-    at = bisect.bisect_right(_times(family), t - dev.delay) - 1
-    return _format(dev, family, history[max(at, 0)], t >= WIN7, t >= SNOW_LEOPARD)
+    at = bisect.bisect_right(release_times(family), t - dev.delay) - 1
+    return format_agent(dev, family, history[max(at, 0)], t >= WIN7, t >= SNOW_LEOPARD)
 
 
 @lru_cache(maxsize=1 << 16)
-def _format(dev: Device, family: str, rel: Release, win7: bool, snow: bool) -> str:
+def format_agent(dev: Device, family: str, rel: Release, win7: bool, snow: bool) -> str:
+    """The string ``dev`` sends running ``family``'s release ``rel`` (the family is
+    Firefox for a Chrome device before Chrome existed), after Windows 7's and Snow
+    Leopard's launches or not; ``dev.delay`` plays no part."""
     os = _os(dev, win7, snow, underscore=family in ("safari", "chrome"))
     plat = {"mac": "Macintosh", "linux": "X11"}.get(dev.system, "Windows")
     if family == "msie":
@@ -166,18 +170,6 @@ def _format(dev: Device, family: str, rel: Release, win7: bool, snow: bool) -> s
     if not rel.engine:
         return f"Opera/{rel.version} ({os}; U; {lang})"
     return f"Opera/9.80 ({os}; U; {lang}) Presto/{rel.engine} Version/{rel.version}"
-
-
-def release_times(family: str) -> tuple[int, ...]:
-    """Release times (UTC seconds) of a browser family, oldest first."""
-    return _times(family)
-
-
-def format_agent(dev: Device, family: str, rel: Release, win7: bool, snow: bool) -> str:
-    """The string ``dev`` sends running ``family``'s release ``rel`` (the family is
-    Firefox for a Chrome device before Chrome existed), after Windows 7's and Snow
-    Leopard's launches or not; ``dev.delay`` plays no part."""
-    return _format(dev, family, rel, win7, snow)
 
 
 def _os(dev: Device, win7: bool, snow: bool, *, underscore: bool) -> str:
